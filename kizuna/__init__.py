@@ -1,0 +1,1 @@
+"""Kizuna: the open registry of links between UK and Japanese local authorities."""

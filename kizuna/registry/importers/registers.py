@@ -1,0 +1,131 @@
+"""Saving register records: idempotent upserts of authorities, then their parents.
+
+An authority is matched on its official code, then its ISO 3166-2 code, then its slug, so a
+UK council first loaded from the bundled ISO list is updated in place when the mySociety register
+is imported later, never duplicated.
+"""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from tqdm import tqdm
+
+from ..models import Authority, Source
+from .errors import ImportDataError
+from .records import AuthorityRecord
+from .summary import Summary
+
+
+class AuthorityIndex:
+    """Every authority by code, ISO code and slug, to resolve records without a query each."""
+
+    def __init__(self):
+        self.by_key: dict[str, Authority] = {}
+        for authority in Authority.objects.all():
+            self.add(authority)
+
+    def add(self, authority: Authority) -> None:
+        for key in (authority.code, authority.iso_code, authority.slug):
+            if key:
+                self.by_key[key] = authority
+
+    def find(self, *keys: str | None) -> Authority | None:
+        for key in keys:
+            if key and key in self.by_key:
+                return self.by_key[key]
+        return None
+
+    def free_slug(self, slug: str) -> str:
+        candidate, n = slug, 1
+        while candidate in self.by_key:
+            n += 1
+            candidate = f"{slug}-{n}"
+        return candidate
+
+
+def save_authorities(
+    records: list[AuthorityRecord], label: str, source: dict, *, path=None, progress: bool = True
+) -> Summary:
+    """Create or update every record in one transaction; a bad record changes nothing.
+
+    `source` describes the register: every authority it loads cites it, and so do their
+    populations."""
+    check_unique(records, path)
+    summary = Summary(label)
+    with transaction.atomic():
+        register, _ = Source.objects.get_or_create(url=source["url"], defaults=source)
+        index = AuthorityIndex()
+        outcomes = {}
+        for record in tqdm(
+            records, desc=label, unit=" authorities", disable=not progress or None, leave=False
+        ):
+            outcomes[id(record)] = upsert(record, index, register)
+        for record in records:
+            moved = record.parent_code and link_parent(record, index, path)
+            if moved and outcomes[id(record)] == "unchanged":
+                outcomes[id(record)] = "updated"
+        for outcome in outcomes.values():
+            summary.count(outcome)
+    return summary
+
+
+def check_unique(records: Iterable[AuthorityRecord], path) -> None:
+    seen: dict[str, int | None] = {}
+    for record in records:
+        for key in (record.code, record.iso_code):
+            if key and key in seen:
+                raise ImportDataError(
+                    f"code {key} appears twice (first on line {seen[key]})",
+                    path=path,
+                    line=record.source_line,
+                    field="code",
+                )
+            if key:
+                seen[key] = record.source_line
+
+
+def upsert(record: AuthorityRecord, index: AuthorityIndex, register: Source) -> str:
+    authority = index.find(record.code, record.iso_code, record.slug)
+    values = record.register_values()
+    if record.population is not None:
+        values["population_source_id"] = register.id
+    if authority is None:
+        authority = Authority(
+            slug=index.free_slug(record.slug), other_names=record.other_names, **values
+        )
+        authority.save()
+        authority.sources.add(register)
+        index.add(authority)
+        return "created"
+    changed = {k: v for k, v in values.items() if getattr(authority, k) != v}
+    names = authority.other_names + [
+        n for n in record.other_names if n not in authority.other_names
+    ]
+    if names != authority.other_names:
+        changed["other_names"] = names
+    if not changed:
+        return "unchanged"
+    for key, value in changed.items():
+        setattr(authority, key, value)
+    authority.save(update_fields=[*changed, "updated"])
+    authority.sources.add(register)
+    index.add(authority)
+    return "updated"
+
+
+def link_parent(record: AuthorityRecord, index: AuthorityIndex, path) -> bool:
+    """Point the record's authority at its parent; True if that changed anything."""
+    authority = index.find(record.code, record.iso_code, record.slug)
+    parent = index.find(record.parent_code)
+    if parent is None:
+        raise ImportDataError(
+            f"parent {record.parent_code} is not in the register",
+            path=path,
+            line=record.source_line,
+            field="parent",
+        )
+    if authority.parent_id == parent.id:
+        return False
+    authority.parent = parent
+    authority.save(update_fields=["parent", "updated"])
+    return True

@@ -1,0 +1,21 @@
+"""The registry: authorities on both sides, the links between them, and their exchanges."""
+
+from .authority import Authority, AuthorityKind, Country
+from .exchange import Direction, Exchange, ExchangeKind
+from .link import Confidence, Link, LinkStatus, LinkType, Reason
+from .source import Source
+
+__all__ = [
+    "Authority",
+    "AuthorityKind",
+    "Confidence",
+    "Country",
+    "Direction",
+    "Exchange",
+    "ExchangeKind",
+    "Link",
+    "LinkStatus",
+    "LinkType",
+    "Reason",
+    "Source",
+]
