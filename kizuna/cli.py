@@ -17,7 +17,10 @@ def main(argv: list[str] | None = None) -> None:
 
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(argv)
+    try:
+        execute_from_command_line(argv)
+    except BrokenPipeError:  # `kizuna links | head`: the reader left; not an error
+        sys.stderr.close()
 
 
 if __name__ == "__main__":

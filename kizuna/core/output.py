@@ -14,8 +14,8 @@ def write_rows(rows: Iterable[dict], columns: Sequence[str], fmt: str, out: Text
         writer.writeheader()
         writer.writerows(rows)
     elif fmt == "json":
-        json.dump(list(rows), out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        # One write: Django's OutputWrapper would end every chunk of json.dump with a newline.
+        out.write(json.dumps(list(rows), ensure_ascii=False, indent=1) + "\n")
     else:
         _write_table(list(rows), columns, out)
 

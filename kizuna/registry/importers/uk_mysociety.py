@@ -6,9 +6,10 @@ data/uk_local_authorities_current.csv. Licence: CC BY 4.0, "Contains data from m
 Local Authority Names and Codes". Rows with current-authority = True are loaded, keyed on the GSS
 code; `county-la` (a register code) gives a district's county; `BS-6879` is the ISO 3166-2
 suffix, which joins these rows to councils first loaded from the bundled ISO list.
+`start-date` is not read: it is when the register began to list a council (2005 for many
+councils formed in 1996), not when the council began.
 """
 
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -99,7 +100,6 @@ def record(line: int, row: dict, gss_by_register_code: dict, path: Path) -> Auth
         longitude=parse_float(row["long"], low=-9, high=2, field="long", **where),
         population=int(population) if population is not None else None,
         population_year=POPULATION_YEAR if population is not None else None,
-        start_date=parse_date(row["start-date"], where),
         other_names=[row["official-name"]] if row["official-name"] != row["nice-name"] else [],
         parent_code=gss_by_register_code[county] if county else None,
         source_line=line,
@@ -110,14 +110,3 @@ def iso_code(bs6879: str) -> str | None:
     """ISO 3166-2 codes are three letters; the column's four-letter values (combined
     authorities, and three London boroughs in v1.6.1 that carry one by mistake) are not."""
     return f"GB-{bs6879}" if re.fullmatch(r"[A-Z]{3}", bs6879) else None
-
-
-def parse_date(value: str, where: dict) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ImportDataError(
-            f"{value!r} is not a date (YYYY-MM-DD)", field="start-date", **where
-        ) from None

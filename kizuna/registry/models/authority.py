@@ -58,6 +58,17 @@ class AuthorityQuerySet(models.QuerySet):
             Q(end_date__isnull=True) | Q(end_date__gte=date)
         )
 
+    def prefectures_named(self, text: str) -> "AuthorityQuerySet":
+        """Prefectures by code, English name or Japanese name with or without 都府県."""
+        text = text.strip()
+        return self.filter(kind=AuthorityKind.PREFECTURE).filter(
+            Q(code=text)
+            | Q(iso_code__iexact=text)
+            | Q(name_en__iexact=text)
+            | Q(romaji__iexact=text)
+            | Q(name_ja__in=[text, *(text + s for s in "都府県")])
+        )
+
     def with_links(self) -> "AuthorityQuerySet":
         return self.filter(Q(links_as_uk__isnull=False) | Q(links_as_jp__isnull=False)).distinct()
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kizuna.core.dates import Precision, format_partial
 
-from .authority import Authority, AuthorityKind
+from .authority import Authority
 
 
 class LinkType(models.TextChoices):
@@ -54,17 +54,8 @@ class LinkQuerySet(models.QuerySet):
         return self.filter(uk_authority__nation__iexact=nation)
 
     def in_prefecture(self, prefecture: str) -> "LinkQuerySet":
-        """Links of a prefecture or of its municipalities, by code, English or Japanese name."""
-        prefectures = (
-            Authority.objects.filter(kind=AuthorityKind.PREFECTURE)
-            .filter(
-                Q(code=prefecture)
-                | Q(name_en__iexact=prefecture)
-                | Q(name_ja=prefecture)
-                | Q(romaji_plain__iexact=prefecture)
-            )
-            .values("id")
-        )
+        """Links of a prefecture or of its municipalities (see prefectures_named)."""
+        prefectures = Authority.objects.prefectures_named(prefecture).values("id")
         return self.filter(
             Q(jp_authority__in=prefectures) | Q(jp_authority__parent__in=prefectures)
         )

@@ -1,0 +1,96 @@
+"""Staff admin for the registry: search and filters on every model. The editorial workflow
+(suggestions, review, history) comes with its own issue."""
+
+from django.contrib import admin
+
+from .models import Authority, Exchange, Link, Reason, Source
+
+
+class ExchangeInline(admin.TabularInline):
+    model = Exchange
+    extra = 0
+    fields = ("date", "date_precision", "kind", "direction", "participants", "description_en")
+    show_change_link = True
+
+
+@admin.register(Authority)
+class AuthorityAdmin(admin.ModelAdmin):
+    list_display = ("name_en", "name_ja", "kind", "code", "country", "parent", "end_date")
+    list_filter = ("country", "kind", "nation", "region", ("end_date", admin.EmptyFieldListFilter))
+    search_fields = (
+        "name_en",
+        "name_ja",
+        "kana",
+        "romaji",
+        "romaji_plain",
+        "code",
+        "iso_code",
+        "slug",
+    )
+    list_select_related = ("parent",)
+    autocomplete_fields = ("parent", "replaced_by", "population_source", "sources")
+    readonly_fields = ("created", "updated")
+
+
+@admin.register(Link)
+class LinkAdmin(admin.ModelAdmin):
+    list_display = (
+        "__str__",
+        "type",
+        "status",
+        "formed",
+        "formed_precision",
+        "confidence",
+        "clair_criteria",
+    )
+    list_filter = (
+        "type",
+        "status",
+        "confidence",
+        "clair_criteria",
+        "formed_precision",
+        "uk_authority__nation",
+        "reasons",
+    )
+    search_fields = (
+        "uk_authority__name_en",
+        "jp_authority__name_en",
+        "jp_authority__name_ja",
+        "uk_authority__name_ja",
+        "story_en",
+        "story_ja",
+    )
+    list_select_related = ("uk_authority", "jp_authority")
+    autocomplete_fields = ("uk_authority", "jp_authority", "sources")
+    filter_horizontal = ("reasons",)
+    readonly_fields = ("created", "updated")
+    inlines = [ExchangeInline]
+    date_hierarchy = "formed"
+
+
+@admin.register(Exchange)
+class ExchangeAdmin(admin.ModelAdmin):
+    list_display = ("link", "date", "kind", "direction", "participants")
+    list_filter = ("kind", "direction", "date_precision")
+    search_fields = (
+        "description_en",
+        "description_ja",
+        "link__uk_authority__name_en",
+        "link__jp_authority__name_en",
+    )
+    list_select_related = ("link__uk_authority", "link__jp_authority")
+    autocomplete_fields = ("link", "sources")
+    date_hierarchy = "date"
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ("title", "publisher", "url", "accessed")
+    list_filter = ("publisher", "accessed")
+    search_fields = ("title", "publisher", "url")
+
+
+@admin.register(Reason)
+class ReasonAdmin(admin.ModelAdmin):
+    list_display = ("slug", "name_en", "name_ja")
+    search_fields = ("slug", "name_en", "name_ja")

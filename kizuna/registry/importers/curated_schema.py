@@ -1,0 +1,129 @@
+"""The shape of a curated links file (data/curated/README.md), checked before anything is saved."""
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from kizuna.core.dates import PartialDate
+
+from ..models import AuthorityKind, Direction, ExchangeKind, LinkStatus, LinkType
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def as_code(value: object) -> object:
+    """YAML reads an unquoted 014087 as a number: give codes back as text, zero-padded."""
+    return f"{value:06d}" if isinstance(value, int) else value
+
+
+def as_partial(value: object) -> object:
+    return None if value is None else PartialDate.parse(value)
+
+
+class SourceIn(Strict):
+    url: str = ""
+    title: str = Field(min_length=1)
+    publisher: str = ""
+    accessed: dt.date | None = None
+
+    @field_validator("url")
+    @classmethod
+    def web_address(cls, url: str) -> str:
+        if url and not url.startswith(("http://", "https://")):
+            raise ValueError("a source url starts with http:// or https://")
+        return url
+
+
+class AuthorityIn(Strict):
+    country: Literal["GB", "JP"]
+    code: str | None = None
+    key: str | None = Field(default=None, pattern=r"^[a-z0-9-]+$")
+    iso_code: str | None = None
+    name: str | None = None
+    name_ja: str = ""
+    kana: str = ""
+    kind: AuthorityKind | None = None
+    parent: str | None = None
+    nation: str = ""
+    region: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    replaced_by: str | None = None
+    other_names: list[str] = []
+    wikidata: str | None = Field(default=None, pattern=r"^Q\d+$")
+    sources: list[SourceIn] = Field(min_length=1)
+
+    _codes = field_validator("code", "parent", "replaced_by", mode="before")(as_code)
+
+    @model_validator(mode="after")
+    def identified(self) -> "AuthorityIn":
+        if not (self.code or self.key):
+            raise ValueError("an authority needs a code or a key")
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("end is before start")
+        return self
+
+    @property
+    def ref(self) -> str:
+        return self.code or self.key
+
+
+class ExchangeIn(Strict):
+    date: PartialDate
+    kind: ExchangeKind
+    direction: Direction = Direction.BOTH
+    participants: int | None = Field(default=None, ge=1)
+    description_en: str = Field(min_length=1)
+    description_ja: str = ""
+    sources: list[SourceIn] = Field(min_length=1)
+
+    _date = field_validator("date", mode="before")(as_partial)
+
+
+class LinkIn(Strict):
+    uk: str
+    jp: str
+    uk_name: str | None = None
+    jp_name: str | None = None
+    type: LinkType
+    status: LinkStatus = LinkStatus.ACTIVE
+    formed: PartialDate | None = None
+    formed_basis: str = ""
+    formed_basis_ja: str = ""
+    formed_note: str = ""
+    ended: PartialDate | None = None
+    clair_criteria: bool | None = None
+    confidence: Literal["high", "medium", "low"]
+    reasons: list[str] = []
+    story_en: str = ""
+    story_ja: str = ""
+    wikidata_uk: str | None = Field(default=None, pattern=r"^Q\d+$")
+    wikidata_jp: str | None = Field(default=None, pattern=r"^Q\d+$")
+    sources: list[SourceIn] = Field(min_length=1)
+    exchanges: list[ExchangeIn] = []
+
+    _codes = field_validator("uk", "jp", mode="before")(as_code)
+    _dates = field_validator("formed", "ended", mode="before")(as_partial)
+
+    @model_validator(mode="after")
+    def consistent(self) -> "LinkIn":
+        if self.ended and self.status != LinkStatus.ENDED:
+            raise ValueError("an end date needs status: ended")
+        if self.ended and self.formed and self.ended.date < self.formed.date:
+            raise ValueError("ended is before formed")
+        keys = [(e.date, e.kind) for e in self.exchanges]
+        if len(keys) != len(set(keys)):
+            raise ValueError("two exchanges share a date and kind")
+        return self
+
+    @property
+    def label(self) -> str:
+        return f"{self.uk_name or self.uk} – {self.jp_name or self.jp}"
+
+
+class CuratedFile(Strict):
+    authorities: list[AuthorityIn] = []
+    links: list[LinkIn] = []
