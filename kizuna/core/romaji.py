@@ -1,23 +1,17 @@
 """Kana to Hepburn romaji, in the three spellings people type.
 
-pykakasi does the kana→Hepburn step ("きょうと" → "kyouto", the spelling of a Japanese keyboard);
-we add the macrons of modified Hepburn (Kyōto) and the plain English spelling (Kyoto). Long vowels
-are folded by rule (ou, oo → ō; uu → ū), which is right for nearly all place names; a rare
-o+u across a word boundary (e.g. こうら → Kōra for Koura) is the known limit of the rule.
+jaconv (MIT) does the kana→romaji step ("きょうと" → "kyouto", the spelling of a Japanese
+keyboard); we mend its one departure from Hepburn (っち → tch, not cch) and add the macrons of
+modified Hepburn (Kyōto) and the plain English spelling (Kyoto). Long vowels are folded by rule
+(ou, oo → ō; uu → ū), right for nearly all place names; an o+u across a word boundary
+(こうら → Kōra for Koura) is the rule's known limit. pykakasi, the other well-kept converter,
+is GPL-licensed, so it is not used.
 """
 
-from functools import cache
-
 import jaconv
-import pykakasi
 
 _MACRONS = (("ou", "ō"), ("oo", "ō"), ("uu", "ū"))
 _PLAIN = str.maketrans("āīūēōĀĪŪĒŌ", "aiueoAIUEO")
-
-
-@cache
-def _kakasi() -> pykakasi.kakasi:
-    return pykakasi.kakasi()
 
 
 def to_hiragana(kana: str) -> str:
@@ -27,14 +21,14 @@ def to_hiragana(kana: str) -> str:
 
 def wapuro(kana: str) -> str:
     """Romaji as typed on a keyboard, long vowels spelt out: 'kyouto'."""
-    return "".join(part["hepburn"] for part in _kakasi().convert(to_hiragana(kana)))
+    return jaconv.kana2alphabet(to_hiragana(kana)).replace("cch", "tch")
 
 
 def hepburn(kana: str) -> str:
     """Modified Hepburn with macrons, capitalised: 'Kyōto'."""
     text = wapuro(kana)
-    for plain, macron in _MACRONS:
-        text = text.replace(plain, macron)
+    for spelt_out, macron in _MACRONS:
+        text = text.replace(spelt_out, macron)
     return text[:1].upper() + text[1:]
 
 

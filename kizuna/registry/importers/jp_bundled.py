@@ -66,7 +66,8 @@ def strip_district(name: str, kana: str, prefecture: str) -> tuple[str, str]:
     """Drop a district (郡) or island prefix: 余市郡余市町 → 余市町, with its reading."""
     match = _DISTRICT.match(name)
     if match:
-        return match["name"], kana[kana.index("グン") + 2 :]
+        # The last グン: a district's own name may hold one too (北群馬郡 キタグンマグン).
+        return match["name"], kana[kana.rindex("グン") + 2 :]
     match = _ISLAND.match(name) if prefecture == "東京都" else None
     if match:
         return match["name"], re.sub(r"^.+?[ジシ]マ", "", kana, count=1)
