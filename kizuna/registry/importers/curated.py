@@ -155,9 +155,10 @@ class CuratedLoader:
         for field, ref in (("parent", entry.parent), ("replaced_by", entry.replaced_by)):
             if ref:
                 values[field] = self.resolve(ref, None, path, f"authorities {entry.ref} {field}")
-        if entry.parent and not (entry.nation or authority.nation):
-            values["nation"] = values["parent"].nation
-            values["region"] = values["parent"].region
+        # A town council lies in its parent's nation; a former council in its successor's.
+        neighbour = values.get("parent") or values.get("replaced_by")
+        if neighbour and not (entry.nation or authority.nation):
+            values["nation"], values["region"] = neighbour.nation, neighbour.region
         if save_changes(authority, values):
             self.summaries["authorities"].count("updated")
 
