@@ -12,8 +12,8 @@ from kizuna.core.romaji import hepburn, plain, to_hiragana, wapuro
         ("よいち", "Yoichi", "Yoichi", "yoichi"),
         ("べっぷ", "Beppu", "Beppu", "beppu"),
         ("ｺﾏﾂ", "Komatsu", "Komatsu", "komatsu"),
-    ("まっちゃ", "Matcha", "Matcha", "matcha"),
-    ("きゅうしゅう", "Kyūshū", "Kyushu", "kyuushuu"),
+        ("まっちゃ", "Matcha", "Matcha", "matcha"),
+        ("きゅうしゅう", "Kyūshū", "Kyushu", "kyuushuu"),
     ],
 )
 def test_three_spellings(kana, macrons, english, typed):

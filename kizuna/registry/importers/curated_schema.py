@@ -7,7 +7,16 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from kizuna.core.dates import PartialDate
 
-from ..models import AuthorityKind, Direction, ExchangeKind, LinkStatus, LinkType
+from ..models import (
+    Authority,
+    AuthorityKind,
+    Direction,
+    ExchangeKind,
+    Link,
+    LinkStatus,
+    LinkType,
+    Source,
+)
 
 
 class Strict(BaseModel):
@@ -23,10 +32,15 @@ def as_partial(value: object) -> object:
     return None if value is None else PartialDate.parse(value)
 
 
+def limit(model, field: str) -> int:
+    """The column's length, so a value SQLite would take and PostgreSQL refuse fails here."""
+    return model._meta.get_field(field).max_length
+
+
 class SourceIn(Strict):
-    url: str = ""
-    title: str = Field(min_length=1)
-    publisher: str = ""
+    url: str = Field("", max_length=limit(Source, "url"))
+    title: str = Field(min_length=1, max_length=limit(Source, "title"))
+    publisher: str = Field("", max_length=limit(Source, "publisher"))
     accessed: dt.date | None = None
 
     @field_validator("url")
@@ -42,9 +56,9 @@ class AuthorityIn(Strict):
     code: str | None = None
     key: str | None = Field(default=None, pattern=r"^[a-z0-9-]+$")
     iso_code: str | None = None
-    name: str | None = None
-    name_ja: str = ""
-    kana: str = ""
+    name: str | None = Field(None, max_length=limit(Authority, "name_en"))
+    name_ja: str = Field("", max_length=limit(Authority, "name_ja"))
+    kana: str = Field("", max_length=limit(Authority, "kana"))
     kind: AuthorityKind | None = None
     parent: str | None = None
     nation: str = ""
@@ -91,8 +105,8 @@ class LinkIn(Strict):
     type: LinkType
     status: LinkStatus = LinkStatus.ACTIVE
     formed: PartialDate | None = None
-    formed_basis: str = ""
-    formed_basis_ja: str = ""
+    formed_basis: str = Field("", max_length=limit(Link, "formed_basis_en"))
+    formed_basis_ja: str = Field("", max_length=limit(Link, "formed_basis_ja"))
     formed_note: str = ""
     ended: PartialDate | None = None
     clair_criteria: bool | None = None

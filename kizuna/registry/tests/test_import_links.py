@@ -119,6 +119,8 @@ def test_small_dataset_loads(tmp_path, pair):
         (link_yaml(extra="colour: red"), r"a.yaml:\d+: field 'links.0.colour': Extra inputs"),
         (link_yaml() + link_yaml(uk="E0700013X"), r"unknown authority 'E0700013X'"),
         (link_yaml(extra="ended: '2001'"), r"an end date needs status: ended"),
+        # SQLite would store it; PostgreSQL would refuse it half-way: caught before either.
+        (link_yaml(extra="formed_basis: " + "x" * 301), r"at most 300 characters"),
     ],
 )
 def test_bad_link_changes_nothing(tmp_path, pair, links, message):
