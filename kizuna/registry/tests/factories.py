@@ -17,6 +17,12 @@ class SourceFactory(factory.django.DjangoModelFactory):
     accessed = dt.date(2026, 11, 24)
 
 
+def cite(obj, create, extracted, **kwargs):
+    """Every link and exchange has a source: the given ones, or a new one."""
+    if create:
+        obj.sources.set(extracted or [SourceFactory()])
+
+
 class UKAuthorityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Authority
@@ -51,10 +57,7 @@ class LinkFactory(factory.django.DjangoModelFactory):
     type = LinkType.SISTER
     formed = dt.date(1991, 1, 1)
 
-    @factory.post_generation
-    def sources(self, create, extracted, **kwargs):
-        if create:
-            self.sources.set(extracted or [SourceFactory()])
+    sources = factory.PostGeneration(cite)
 
 
 class ExchangeFactory(factory.django.DjangoModelFactory):
@@ -67,7 +70,4 @@ class ExchangeFactory(factory.django.DjangoModelFactory):
     kind = "school_youth"
     description_en = "Pupils visited their partner town."
 
-    @factory.post_generation
-    def sources(self, create, extracted, **kwargs):
-        if create:
-            self.sources.set(extracted or [SourceFactory()])
+    sources = factory.PostGeneration(cite)

