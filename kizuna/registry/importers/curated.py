@@ -80,13 +80,15 @@ class CuratedLoader:
         }
 
     def load(self, files: list[tuple[Path, CuratedFile]]) -> list[Summary]:
+        authorities = [(path, entry) for path, curated in files for entry in curated.authorities]
         with transaction.atomic():
-            for path, curated in files:
-                for entry in curated.authorities:
-                    self.apply_authority(entry, path)
-            for path, curated in files:
-                for entry in curated.authorities:
-                    self.relate_authority(entry, path)
+            # Two passes: an entry may name a parent or successor that a later entry adds.
+            outcomes = [self.apply_authority(entry, path) for path, entry in authorities]
+            for (path, entry), outcome in zip(authorities, outcomes, strict=True):
+                moved = self.relate_authority(entry, path)
+                self.summaries["authorities"].count(
+                    "updated" if moved and outcome == "unchanged" else outcome
+                )
             for path, curated in files:
                 for number, entry in enumerate(curated.links):
                     self.apply_link(entry, path, number)
@@ -94,7 +96,7 @@ class CuratedLoader:
 
     # Authorities -----------------------------------------------------------------------------
 
-    def apply_authority(self, entry: AuthorityIn, path: Path) -> None:
+    def apply_authority(self, entry: AuthorityIn, path: Path) -> str:
         authority = self.index.find(entry.code, entry.iso_code, entry.key)
         values = {
             "code": entry.code,
@@ -130,14 +132,13 @@ class CuratedLoader:
                 path=path,
                 field="authorities",
             )
-        elif entry.name:
+        names = entry.other_names
+        if authority.pk and entry.name:
             # The register owns an existing authority's English name; ours becomes another name.
-            values.pop("name_en")
-            entry.other_names.insert(0, entry.name)
+            del values["name_en"]
+            names = [entry.name, *names]
         values["other_names"] = authority.other_names + [
-            n
-            for n in entry.other_names
-            if n not in authority.other_names and n != authority.name_en
+            n for n in names if n not in authority.other_names and n != authority.name_en
         ]
         created = authority.pk is None
         changed = save_changes(authority, values)
@@ -145,11 +146,9 @@ class CuratedLoader:
         added = set(sources) - set(authority.sources.all())
         authority.sources.add(*added)
         self.index.add(authority)
-        self.summaries["authorities"].count(
-            "created" if created else "updated" if changed or added else "unchanged"
-        )
+        return "created" if created else "updated" if changed or added else "unchanged"
 
-    def relate_authority(self, entry: AuthorityIn, path: Path) -> None:
+    def relate_authority(self, entry: AuthorityIn, path: Path) -> bool:
         authority = self.index.find(entry.code, entry.iso_code, entry.key)
         values = {}
         for field, ref in (("parent", entry.parent), ("replaced_by", entry.replaced_by)):
@@ -159,8 +158,7 @@ class CuratedLoader:
         neighbour = values.get("parent") or values.get("replaced_by")
         if neighbour and not (entry.nation or authority.nation):
             values["nation"], values["region"] = neighbour.nation, neighbour.region
-        if save_changes(authority, values):
-            self.summaries["authorities"].count("updated")
+        return save_changes(authority, values)
 
     # Links -------------------------------------------------------------------------------------
 
