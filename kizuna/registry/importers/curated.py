@@ -107,6 +107,8 @@ class CuratedLoader:
             "kind": entry.kind,
             "nation": entry.nation,
             "region": entry.region,
+            "latitude": entry.latitude,
+            "longitude": entry.longitude,
             "start_date": entry.start,
             "end_date": entry.end,
             "wikidata_id": entry.wikidata,

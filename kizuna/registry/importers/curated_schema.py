@@ -63,6 +63,8 @@ class AuthorityIn(Strict):
     parent: str | None = None
     nation: str = ""
     region: str = ""
+    latitude: float | None = Field(None, ge=-90, le=90)
+    longitude: float | None = Field(None, ge=-180, le=180)
     start: dt.date | None = None
     end: dt.date | None = None
     replaced_by: str | None = None

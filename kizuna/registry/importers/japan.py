@@ -58,16 +58,39 @@ def municipality_kind(name_ja: str, designated: bool = False) -> str:
     return _KINDS[name_ja[-1]]
 
 
+def reading_stem(name_ja: str, kana: str) -> str:
+    """The reading without the kind suffix: 京都府, きょうとふ → きょうと (hiragana)."""
+    kana = to_hiragana(kana)
+    for reading in _SUFFIXES.get(name_ja[-1:], ()):
+        if kana.endswith(reading) and len(kana) > len(reading):
+            return kana[: -len(reading)]
+    return kana
+
+
 def english_name(name_ja: str, kana: str) -> tuple[str, str]:
     """(romaji with macrons, plain English name) of a name without its kind suffix: 京都府,
     きょうとふ → ('Kyōto', 'Kyoto'); the kind is stored separately."""
-    kana = to_hiragana(kana)
-    for reading in _SUFFIXES.get(name_ja[-1], ()):
-        if kana.endswith(reading) and len(kana) > len(reading):
-            kana = kana[: -len(reading)]
-            break
-    romaji = hepburn(kana)
+    romaji = hepburn(reading_stem(name_ja, kana))
     return romaji, plain(romaji)
+
+
+# The eight traditional regions (地方), by prefecture number: the grouping the directory and
+# statistics filter on.
+REGIONS = [
+    (1, 1, "Hokkaido"),
+    (2, 7, "Tohoku"),
+    (8, 14, "Kanto"),
+    (15, 23, "Chubu"),
+    (24, 30, "Kinki"),
+    (31, 35, "Chugoku"),
+    (36, 39, "Shikoku"),
+    (40, 47, "Kyushu-Okinawa"),
+]
+
+
+def region_of(code: str) -> str:
+    number = int(code[:2])
+    return next(name for low, high, name in REGIONS if low <= number <= high)
 
 
 def japanese_record(*, code: str, name_ja: str, kana: str, kind: str, **extra) -> AuthorityRecord:
@@ -83,5 +106,6 @@ def japanese_record(*, code: str, name_ja: str, kana: str, kind: str, **extra) -
         kana=to_hiragana(kana),
         romaji=romaji,
         romaji_plain=name_en,
+        region=region_of(code),
         **extra,
     )

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from ..importers.errors import ImportDataError
+from ..signals import import_finished, import_started
 
 
 class DryRun(Exception):
@@ -24,8 +25,12 @@ class ImportCommand(BaseCommand):
     def handle(self, *args, dry_run=False, **options):
         try:
             with transaction.atomic():
-                for summary in self.run_import(**options):
-                    self.stdout.write(str(summary))
+                import_started.send(sender=self.__class__)
+                try:
+                    for summary in self.run_import(**options):
+                        self.stdout.write(str(summary))
+                finally:
+                    import_finished.send(sender=self.__class__)
                 if dry_run:
                     raise DryRun
         except DryRun:

@@ -4,11 +4,13 @@ from .authority import Authority, AuthorityKind, Country
 from .exchange import Direction, Exchange, ExchangeKind
 from .link import Confidence, Link, LinkStatus, LinkType, Reason
 from .source import Source
+from .version import DataVersion
 
 __all__ = [
     "Authority",
     "AuthorityKind",
     "Confidence",
+    "DataVersion",
     "Country",
     "Direction",
     "Exchange",

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from kizuna.core.dates import Precision, format_partial
@@ -69,6 +70,7 @@ class Link(models.Model):
     a GB authority and the Japanese side a JP one, which a CHECK constraint cannot see.
     """
 
+    slug = models.SlugField(max_length=200, unique=True, help_text="e.g. gateshead-komatsu")
     uk_authority = models.ForeignKey(
         "registry.Authority", on_delete=models.PROTECT, related_name="links_as_uk"
     )
@@ -139,6 +141,20 @@ class Link(models.Model):
 
     def __str__(self) -> str:
         return f"{self.uk_authority.name_en} – {self.jp_authority.name_en}"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.free_slug()
+        super().save(*args, **kwargs)
+
+    def free_slug(self) -> str:
+        """'gateshead-komatsu'; the type is added when the pair has another link."""
+        base = slugify(f"{self.uk_authority.name_en} {self.jp_authority.name_en}")
+        taken = set(Link.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        for candidate in (base, f"{base}-{self.type}", *(f"{base}-{n}" for n in range(2, 99))):
+            if candidate not in taken:
+                return candidate
+        raise ValueError(f"no free slug for {base}")
 
     @property
     def formed_display(self) -> str:

@@ -19,8 +19,10 @@ from ...importers.curated import read_file
 from ...importers.errors import ImportDataError
 
 HEADER = (
-    "# UK councils that curated links name, with the facts of mySociety's register (CC BY 4.0),\n"
-    "# so links load on the bundled register too. Written by `kizuna write-council-entries`.\n"
+    "# UK councils that curated links name, with facts from mySociety's register (CC BY 4.0):\n"
+    "# names, codes, kinds, regions and centres.\n"
+    "# They let links load on the bundled register too.\n"
+    "# Written by `kizuna write-council-entries`; review changes like code.\n"
 )
 
 
@@ -74,6 +76,8 @@ def entry(record) -> dict:
         "kind": record.kind.value,
         "nation": record.nation,
         "region": record.region,
+        "latitude": record.latitude,
+        "longitude": record.longitude,
         "parent": record.parent_code,
         "sources": [{**uk_mysociety.SOURCE, "accessed": "2026-11-24"}],
     }

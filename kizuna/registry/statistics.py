@@ -1,0 +1,73 @@
+"""Counts of links for the statistics page, the home page and (later) the API.
+
+Each table is a list of (label, count) rows computed by the database (GROUP BY), so the cost
+does not grow with Python loops over links."""
+
+import datetime as dt
+
+from django.db.models import Case, Count, F, Min, Q, When
+from django.db.models.functions import ExtractYear
+
+from .models import Authority, Link
+
+# A link's prefecture: its Japanese side, or that side's parent.
+PREFECTURE_NAME = Case(
+    When(jp_authority__kind="prefecture", then=F("jp_authority__name_en")),
+    default=F("jp_authority__parent__name_en"),
+)
+TABLES = ("year", "decade", "nation", "region", "prefecture", "type", "reason", "status")
+
+
+def key_figures() -> dict:
+    first = Link.objects.aggregate(first=Min("formed"))["first"]
+    return {
+        "links": Link.objects.count(),
+        "authorities": Authority.objects.filter(
+            Q(links_as_uk__isnull=False) | Q(links_as_jp__isnull=False)
+        )
+        .distinct()
+        .count(),
+        "first_year": first.year if first else None,
+        "years": dt.date.today().year - first.year if first else None,
+    }
+
+
+def rows(name: str) -> list[tuple[str, int]]:
+    """One table by name (see TABLES)."""
+    return _TABLES[name]()
+
+
+def _grouped(queryset, field: str) -> list[tuple[str, int]]:
+    return [
+        (str(row[field]), row["n"])
+        for row in queryset.values(field).annotate(n=Count("id", distinct=True)).order_by(field)
+        if row[field] not in (None, "")
+    ]
+
+
+def by_year():
+    return _grouped(Link.objects.annotate(year=ExtractYear("formed")), "year")
+
+
+def by_decade():
+    decades: dict[str, int] = {}
+    for year, count in by_year():
+        key = f"{int(year) // 10 * 10}s"
+        decades[key] = decades.get(key, 0) + count
+    return list(decades.items())
+
+
+def by_prefecture():
+    return _grouped(Link.objects.annotate(prefecture=PREFECTURE_NAME), "prefecture")
+
+
+_TABLES = {
+    "year": by_year,
+    "decade": by_decade,
+    "nation": lambda: _grouped(Link.objects.all(), "uk_authority__nation"),
+    "region": lambda: _grouped(Link.objects.all(), "uk_authority__region"),
+    "prefecture": by_prefecture,
+    "type": lambda: _grouped(Link.objects.all(), "type"),
+    "reason": lambda: _grouped(Link.objects.all(), "reasons__slug"),
+    "status": lambda: _grouped(Link.objects.all(), "status"),
+}

@@ -1,0 +1,26 @@
+"""Every change to registry data bumps DataVersion (see models/version.py)."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from .models import Authority, DataVersion, Exchange, Link, Reason, Source
+from .signals import import_finished
+
+TRACKED = (Authority, Link, Exchange, Source, Reason)
+
+
+def bump(sender, raw=False, **kwargs):
+    if not raw:
+        DataVersion.bump()
+
+
+for model in TRACKED:
+    post_save.connect(bump, sender=model, dispatch_uid=f"version-save-{model.__name__}")
+    post_delete.connect(bump, sender=model, dispatch_uid=f"version-delete-{model.__name__}")
+for through in (Link.sources.through, Link.reasons.through, Exchange.sources.through):
+    m2m_changed.connect(bump, sender=through, dispatch_uid=f"version-m2m-{through.__name__}")
+
+
+@receiver(import_finished)
+def bump_after_import(sender, **kwargs):
+    DataVersion.bump()

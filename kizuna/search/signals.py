@@ -1,0 +1,47 @@
+"""Staff edits update the search index row by row; imports pause this and rebuild once."""
+
+from contextvars import ContextVar
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from kizuna.registry.models import Authority, Link
+from kizuna.registry.signals import import_finished, import_started
+
+from . import index
+from .models import Kind
+
+_paused: ContextVar[bool] = ContextVar("search_index_paused", default=False)
+
+
+@receiver(import_started)
+def pause_during_import(sender, **kwargs):
+    _paused.set(True)
+
+
+@receiver(import_finished)
+def rebuild_after_import(sender, **kwargs):
+    _paused.set(False)
+    index.rebuild()
+
+
+@receiver(post_save, sender=Authority)
+def authority_saved(sender, instance, raw=False, **kwargs):
+    if not raw and not _paused.get():
+        index.update_authority(instance)
+
+
+@receiver(post_save, sender=Link)
+def link_saved(sender, instance, raw=False, **kwargs):
+    if not raw and not _paused.get():
+        index.update_link(instance)
+
+
+@receiver(post_delete, sender=Authority)
+def authority_deleted(sender, instance, **kwargs):
+    index.remove(Kind.AUTHORITY, instance.pk)
+
+
+@receiver(post_delete, sender=Link)
+def link_deleted(sender, instance, **kwargs):
+    index.remove(Kind.LINK, instance.pk)

@@ -1,0 +1,78 @@
+"""Search over the real registers and curated links, on SQLite (FTS5) and PostgreSQL
+(pg_trgm) alike: every spelling a visitor may type finds the place."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from kizuna.registry.models import Authority, Link
+from kizuna.search.engine import search
+from kizuna.search.normalize import normalize
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def registry():
+    call_command("import_registers", "--no-progress", stdout=StringIO())
+    call_command("import_links", stdout=StringIO())
+
+
+def top_authority(query: str) -> str:
+    hits = search(query)["authority"]
+    return Authority.objects.get(pk=hits[0].object_id).name_en
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("余市", "Yoichi"),
+        ("よいち", "Yoichi"),
+        ("ヨイチ", "Yoichi"),
+        ("yoichii", "Yoichi"),
+        ("Yoichi", "Yoichi"),
+        ("Kyōto", "Kyoto"),
+        ("Kyoto", "Kyoto"),
+        ("Kyouto", "Kyoto"),
+        ("別府", "Beppu"),
+        ("Gatesead", "Gateshead"),
+        ("gateshead", "Gateshead"),
+        ("エディンバラ", "City of Edinburgh"),
+        ("ＹＯＩＣＨＩ", "Yoichi"),
+        ("東京", "Tokyo"),
+    ],
+)
+def test_every_spelling_finds_the_place(registry, query, expected):
+    assert top_authority(query) == expected
+
+
+def test_exact_name_ranks_first_and_links_are_grouped(registry):
+    hits = search("Komatsu")
+    assert hits["authority"][0].score == 100
+    link = Link.objects.get(pk=hits["link"][0].object_id)
+    assert link.jp_authority.name_en == "Komatsu"
+
+
+def test_stories_are_searched(registry):
+    hits = search("whisky")
+    stories = Link.objects.filter(pk__in=[h.object_id for h in hits["link"]])
+    assert "east-dunbartonshire-yoichi" in {link.slug for link in stories}
+
+
+def test_nothing_for_nonsense_or_empty(registry):
+    assert search("qqqxxzz") == {}
+    assert search("   ") == {}
+
+
+def test_edits_reach_the_index(registry):
+    yoichi = Authority.objects.get(code="014087")
+    yoichi.other_names = ["Whisky Town"]
+    yoichi.save()
+    assert top_authority("Whisky Town") == "Yoichi"
+
+
+def test_normalize():
+    assert normalize("Kyōto") == "kyoto"
+    assert normalize("ヨイチ") == "よいち"
+    assert normalize("Ottery  St. Mary") == "ottery st mary"

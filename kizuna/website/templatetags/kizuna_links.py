@@ -1,0 +1,71 @@
+"""Template tags for pages that name links and authorities."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import get_language
+
+from kizuna.registry.models import Authority, Link
+
+register = template.Library()
+
+
+@register.simple_tag
+def link_href(uk_ref: str, jp_ref: str) -> str:
+    """The URL of the link between two authorities named by code or slug (prose pages);
+    test_history checks that every one the history page names exists."""
+    link = (
+        Link.objects.filter(
+            uk_authority__in=Authority.objects.filter(code=uk_ref)
+            | Authority.objects.filter(slug=uk_ref),
+            jp_authority__in=Authority.objects.filter(code=jp_ref)
+            | Authority.objects.filter(slug=jp_ref),
+        )
+        .order_by("formed")
+        .first()
+    )
+    if link is None:  # links not loaded (yet): the directory, rather than a broken page
+        return reverse("website:directory")
+    return reverse("website:link", args=(link.slug,))
+
+
+@register.simple_tag
+def names(authority: Authority):
+    """Both scripts, the visitor's first: 'Yoichi 余市町' or '余市町 Yoichi'."""
+    english = format_html('<span lang="en">{}</span>', authority.name_en)
+    if not authority.name_ja:
+        return english
+    japanese = format_html('<span lang="ja">{}</span>', authority.name_ja)
+    first, second = (japanese, english) if get_language() == "ja" else (english, japanese)
+    return format_html('{} <span class="other-script">{}</span>', first, second)
+
+
+@register.simple_tag
+def link_title(link: Link):
+    return format_html("{} – {}", names(link.uk_authority), names(link.jp_authority))
+
+
+@register.filter
+def highlight(text: str, query: str):
+    """Mark the query in a name, ignoring case and kana script."""
+    from kizuna.core.romaji import to_hiragana
+
+    if not query or not text:
+        return text
+    haystack, needle = to_hiragana(text.lower()), to_hiragana(query.lower().strip())
+    start = haystack.find(needle)
+    if start < 0:
+        return text
+    end = start + len(needle)
+    return format_html("{}<mark>{}</mark>{}", text[:start], text[start:end], text[end:])
+
+
+@register.simple_tag(takes_context=True)
+def other_language_url(context, language: str) -> str:
+    """This page in another language, with its query string (the language switch)."""
+    from django.urls import translate_url
+
+    request = context["request"]
+    url = translate_url(request.path, language)
+    query = request.GET.urlencode()
+    return f"{url}?{query}" if query else url

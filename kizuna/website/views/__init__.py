@@ -1,0 +1,1 @@
+"""Public pages: thin views over registry querysets and services."""

@@ -1,0 +1,82 @@
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+
+from kizuna.registry.filters import LinkFilterForm
+from kizuna.registry.models import Exchange, Link
+
+from ..caching import cached_page
+from ..errors import BadRequest
+
+PER_PAGE = 20
+
+
+def filtered_links(request):
+    form = LinkFilterForm(request.GET)
+    if not form.is_valid():
+        raise BadRequest(form.error_message())
+    return form, form.links()
+
+
+def page_number(request) -> int:
+    value = request.GET.get("page", "1")
+    if not value.isdigit() or int(value) < 1:
+        raise BadRequest(f"page: {value!r} is not a page number")
+    return int(value)
+
+
+@cached_page
+def directory(request):
+    form, links = filtered_links(request)
+    paginator = Paginator(links.prefetch_related("reasons"), PER_PAGE)
+    number = page_number(request)
+    if number > paginator.num_pages:
+        raise BadRequest(f"page: there are only {paginator.num_pages} pages")
+    page = paginator.page(number)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "count": paginator.count, "query": query.urlencode()}
+    template = (
+        "website/includes/_link_results.html"
+        if request.headers.get("HX-Request")
+        else "website/directory.html"
+    )
+    return render(request, template, context)
+
+
+@cached_page
+def link_detail(request, slug):
+    link = get_object_or_404(
+        Link.objects.with_authorities().prefetch_related(
+            "reasons",
+            "sources",
+            Prefetch("exchanges", Exchange.objects.order_by("date").prefetch_related("sources")),
+        ),
+        slug=slug,
+    )
+    return render(
+        request,
+        "website/link.html",
+        {
+            "link": link,
+            "uk_area": area(link.uk_authority),
+            "jp_area": area(link.jp_authority),
+            "uk_neighbours": neighbours(link, "uk_authority"),
+            "jp_neighbours": neighbours(link, "jp_authority"),
+        },
+    )
+
+
+def area(authority):
+    """The area a side belongs to, for 'other links in …': its parent, or itself."""
+    return authority.parent or authority
+
+
+def neighbours(link, side: str):
+    authority = area(getattr(link, side))
+    return (
+        Link.objects.with_authorities()
+        .exclude(pk=link.pk)
+        .filter(Q(**{side: authority}) | Q(**{f"{side}__parent": authority}))
+        .order_by("formed")[:10]
+    )
