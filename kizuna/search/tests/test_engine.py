@@ -24,27 +24,27 @@ def top_authority(query: str) -> str:
     return Authority.objects.get(pk=hits[0].object_id).name_en
 
 
-@pytest.mark.parametrize(
-    "query, expected",
-    [
-        ("余市", "Yoichi"),
-        ("よいち", "Yoichi"),
-        ("ヨイチ", "Yoichi"),
-        ("yoichii", "Yoichi"),
-        ("Yoichi", "Yoichi"),
-        ("Kyōto", "Kyoto"),
-        ("Kyoto", "Kyoto"),
-        ("Kyouto", "Kyoto"),
-        ("別府", "Beppu"),
-        ("Gatesead", "Gateshead"),
-        ("gateshead", "Gateshead"),
-        ("エディンバラ", "City of Edinburgh"),
-        ("ＹＯＩＣＨＩ", "Yoichi"),
-        ("東京", "Tokyo"),
-    ],
-)
-def test_every_spelling_finds_the_place(registry, query, expected):
-    assert top_authority(query) == expected
+SPELLINGS = {
+    "余市": "Yoichi",
+    "よいち": "Yoichi",
+    "ヨイチ": "Yoichi",
+    "yoichii": "Yoichi",
+    "Yoichi": "Yoichi",
+    "Kyōto": "Kyoto",
+    "Kyoto": "Kyoto",
+    "Kyouto": "Kyoto",
+    "別府": "Beppu",
+    "Gatesead": "Gateshead",
+    "gateshead": "Gateshead",
+    "エディンバラ": "City of Edinburgh",
+    "ＹＯＩＣＨＩ": "Yoichi",
+    "東京": "Tokyo",
+}
+
+
+def test_every_spelling_finds_the_place(registry):
+    # One test for all spellings: loading the registers once keeps the suite fast.
+    assert {query: top_authority(query) for query in SPELLINGS} == SPELLINGS
 
 
 def test_exact_name_ranks_first_and_links_are_grouped(registry):

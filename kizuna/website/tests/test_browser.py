@@ -1,0 +1,188 @@
+"""The website in a real browser: Playwright drives Debian's Chromium (never a downloaded
+browser) against a live server holding the real registers and curated links.
+
+Each page, in English and Japanese, on a desktop and a 375 px phone: no console errors, no
+failed requests, no request to another host, no serious accessibility violation (axe-core);
+screenshots are saved under test-artifacts/screenshots/ for people to look at.
+"""
+
+import os
+from io import StringIO
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from django.core.management import call_command
+
+from kizuna.registry.models import Reason
+from kizuna.registry.vocabulary import seed_reasons
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+# Playwright's sync API keeps an event loop in this thread; the ORM calls the fixtures make
+# are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+ROOT = Path(__file__).resolve().parents[3]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+DEVICES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
+PAGES = {
+    "home": "/",
+    "history": "/history/",
+    "directory": "/links/",
+    "link": "/links/gateshead-komatsu/",
+    "authority": "/authorities/jp-014087/",
+    "search": "/search/?q=yoichi",
+    "map": "/map/",
+    "statistics": "/statistics/",
+}
+
+
+@pytest.fixture
+def site(live_server):
+    """Real data for the live server. live_server tests run in transactional_db, which empties
+    the database after each test (reasons, a data-migration vocabulary, included)."""
+    seed_reasons(Reason)
+    call_command("import_registers", "--no-progress", stdout=StringIO())
+    call_command("import_links", stdout=StringIO())
+    return live_server.url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium fonts-ipafont-gothic")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A page that records console errors, failed requests and requests to other hosts."""
+
+    def __init__(self, browser, base: str, device: str = "desktop", language: str = "en"):
+        self.context = browser.new_context(viewport=DEVICES[device], locale=language)
+        self.page = self.context.new_page()
+        self.host = urlparse(base).netloc
+        self.problems: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.problems.append(m.text))
+        self.page.on("pageerror", lambda e: self.problems.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.problems.append(f"failed {r.url}"))
+        self.page.on("request", self.check_host)
+        self.page.on(
+            "response", lambda r: r.status >= 400 and self.problems.append(f"{r.status} {r.url}")
+        )
+
+    def check_host(self, request):
+        if urlparse(request.url).netloc not in ("", self.host):
+            self.problems.append(f"other host {request.url}")
+
+    def close(self):
+        self.context.close()
+
+
+def axe_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, "
+        "{runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']})"
+    )
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])})"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_every_page_is_clean_and_accessible(site, browser, device, language):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    prefix = "" if language == "en" else "/ja"
+    report = {}
+    for name, path in PAGES.items():
+        watched = Watched(browser, site, device, language)
+        page = watched.page
+        page.goto(site + prefix + path, wait_until="networkidle")
+        if name == "map":
+            page.wait_for_selector(".maps[data-loaded]")
+        page.screenshot(path=str(SHOTS / f"{name}-{language}-{device}.png"), full_page=True)
+        assert page.locator("html").get_attribute("lang") == language
+        problems = watched.problems + axe_violations(page)
+        if problems:
+            report[name] = problems
+        watched.close()
+    assert report == {}
+
+
+@pytest.mark.parametrize("query", ["余市", "よいち", "yoichii"])
+def test_search_leads_to_yoichi(site, browser, query):
+    watched = Watched(browser, site)
+    page = watched.page
+    page.goto(f"{site}/")
+    page.fill("#home-q", query)
+    page.press("#home-q", "Enter")
+    page.locator("ol.results a").first.click()
+    page.wait_for_url("**/authorities/jp-014087/")
+    assert "余市町" in page.inner_text("h1")
+    assert watched.problems == []
+    watched.close()
+
+
+def test_suggestions_appear_as_you_type(site, browser):
+    watched = Watched(browser, site)
+    page = watched.page
+    page.goto(f"{site}/links/")
+    page.type("#site-q", "gatesh", delay=30)
+    page.wait_for_selector("#suggestions a")
+    assert "Gateshead" in page.inner_text("#suggestions")
+    watched.close()
+
+
+def test_language_switch_keeps_the_page(site, browser):
+    watched = Watched(browser, site)
+    page = watched.page
+    page.goto(f"{site}/links/gateshead-komatsu/")
+    page.click("a[hreflang=ja]")
+    page.wait_for_url("**/ja/links/gateshead-komatsu/")
+    page.click("a[hreflang=en]")
+    page.wait_for_url(f"{site}/links/gateshead-komatsu/")
+    assert watched.problems == []
+    watched.close()
+
+
+def test_directory_filter_narrows_and_survives_reload(site, browser):
+    watched = Watched(browser, site)
+    page = watched.page
+    page.goto(f"{site}/links/")
+    everything = page.inner_text("#results-heading")
+    page.select_option("#id_nation", "Scotland")
+    page.wait_for_url("**nation=Scotland**")
+    page.wait_for_function(
+        "before => document.querySelector('#results-heading').innerText !== before", arg=everything
+    )
+    narrowed = page.inner_text("#results-heading")
+    assert narrowed != everything
+    page.reload()
+    assert page.inner_text("#results-heading") == narrowed
+    assert page.locator("#id_nation").input_value() == "Scotland"
+    assert watched.problems == []
+    watched.close()
+
+
+def test_map_shows_markers_on_offline_tiles(site, browser):
+    watched = Watched(browser, site)
+    page = watched.page
+    tiles = []
+    page.on("response", lambda r: "/tiles/" in r.url and r.status == 200 and tiles.append(r))
+    page.goto(f"{site}/map/", wait_until="networkidle")
+    page.wait_for_selector(".maps[data-loaded]")
+    markers = page.locator("#map-gb .leaflet-marker-icon, #map-jp .leaflet-marker-icon")
+    assert markers.count() > 2
+    assert tiles, "no tile came from Kizuna's offline basemap"
+    assert watched.problems == []
+    watched.close()
