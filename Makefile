@@ -7,7 +7,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kizuna
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint data
+.PHONY: run test lint data translations browser
 
 $(BIN)/kizuna: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,11 +23,23 @@ data: $(BIN)/kizuna
 run: data
 	$(BIN)/kizuna serve --host $(HOST) --port $(PORT)
 
+# After changing UI strings: extract them (needs GNU gettext), translate the new entries in
+# kizuna/locale/ja/LC_MESSAGES/django.po, then compile (polib, no gettext needed).
+translations: $(BIN)/kizuna
+	$(BIN)/kizuna makemessages -l ja --ignore ".venv/*" --ignore "var/*" --ignore "node_modules/*"
+	$(BIN)/python -c "import polib; polib.pofile('kizuna/locale/ja/LC_MESSAGES/django.po').save_as_mofile('kizuna/locale/ja/LC_MESSAGES/django.mo')"
+
+# The browser tests drive Debian's Chromium (never a downloaded browser) and inject axe-core.
+browser:
+	command -v chromium >/dev/null && fc-list | grep -qi ipagothic || \
+	  (apt-get update -qq && apt-get install -y -qq chromium fonts-ipafont-gothic)
+	test -f node_modules/axe-core/axe.min.js || npm install --no-audit --no-fund --silent
+
 lint: $(BIN)/kizuna
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/kizuna makemigrations --check --dry-run
 
-test: lint
+test: lint browser
 	$(BIN)/pytest
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest

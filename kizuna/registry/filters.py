@@ -93,7 +93,8 @@ class LinkFilterForm(forms.Form):
                 | Q(jp_authority__name_ja__contains=text)
                 | Q(uk_authority__name_ja__contains=text)
             )
-        return links.order_by(*SORTS[data.get("sort") or "formed"], "pk").distinct()
+        # One value per filter: the reasons join cannot repeat a link, so no DISTINCT needed.
+        return links.order_by(*SORTS[data.get("sort") or "formed"], "pk")
 
     def error_message(self) -> str:
         return "; ".join(f"{field}: {' '.join(errors)}" for field, errors in self.errors.items())

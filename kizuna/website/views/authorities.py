@@ -5,6 +5,8 @@ from kizuna.registry.models import Authority, Link
 
 from ..caching import cached_page
 
+SHOWN = 50  # the rest are a click away in the directory
+
 
 @cached_page
 def authority_detail(request, slug):
@@ -13,14 +15,22 @@ def authority_detail(request, slug):
     )
     own = Q(uk_authority=authority) | Q(jp_authority=authority)
     below = Q(uk_authority__parent=authority) | Q(jp_authority__parent=authority)
-    links = Link.objects.with_authorities().order_by("formed")
-    return render(
-        request,
-        "website/authority.html",
-        {
-            "authority": authority,
-            "links": links.filter(own),
-            "area_links": links.filter(below).exclude(own),
-            "replaced": authority.replaced.all(),
-        },
-    )
+    links = Link.objects.with_authorities().order_by("formed", "pk")
+    area_links = links.filter(below).exclude(own)
+    context = {
+        "authority": authority,
+        "links": links.filter(own)[:SHOWN],
+        "link_count": links.filter(own).count(),
+        "area_links": area_links[:SHOWN],
+        "area_link_count": area_links.count(),
+        "replaced": authority.replaced.all(),
+        "directory_filter": directory_filter(authority),
+    }
+    return render(request, "website/authority.html", context)
+
+
+def directory_filter(authority: Authority) -> str:
+    """The directory's query string for this authority's area, when it has one."""
+    if authority.kind == "prefecture":
+        return f"prefecture={authority.code}"
+    return f"q={authority.name_en}"
