@@ -50,11 +50,15 @@ INSTALLED_APPS = [
     "kizuna.search",
     "kizuna.website",
     "django_htmx",
+    "ninja",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "compression_middleware.middleware.CompressionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "kizuna.api.http.APIHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -147,6 +151,10 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
 )
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("BEHIND_TLS_PROXY", False)
+
+# Anonymous API requests allowed per client address (django-ninja throttle, counted in the
+# shared cache); empty turns the limit off (benchmarks).
+KIZUNA_API_RATE = os.environ.get("KIZUNA_API_RATE", "600/m")
 
 # Whole-page caching of public pages (see kizuna/website/caching.py); off only to measure.
 KIZUNA_PAGE_CACHE = env_bool("KIZUNA_PAGE_CACHE", True)

@@ -1,20 +1,26 @@
 from django.db import models
 from django.db.models import F
+from django.db.models.functions import Now
 
 
 class DataVersion(models.Model):
-    """A counter bumped on every change to registry data (signals, imports).
+    """A counter bumped on every change to registry data (signals, imports), with its time.
 
-    Cached pages carry it in their key, so one bump invalidates them in every process and host
-    that shares the database, with or without a shared cache."""
+    Cached pages carry the number in their key, so one bump invalidates them in every process
+    and host that shares the database; the API sends the time as Last-Modified."""
 
     number = models.PositiveBigIntegerField(default=0)
+    changed = models.DateTimeField(null=True)
 
     @classmethod
     def current(cls) -> int:
         return cls.objects.filter(pk=1).values_list("number", flat=True).first() or 0
 
     @classmethod
+    def latest(cls) -> "DataVersion":
+        return cls.objects.filter(pk=1).first() or cls(number=0)
+
+    @classmethod
     def bump(cls) -> None:
-        if not cls.objects.filter(pk=1).update(number=F("number") + 1):
-            cls.objects.get_or_create(pk=1, defaults={"number": 1})
+        if not cls.objects.filter(pk=1).update(number=F("number") + 1, changed=Now()):
+            cls.objects.get_or_create(pk=1, defaults={"number": 1, "changed": Now()})

@@ -1,0 +1,221 @@
+"""Response shapes of the JSON API (documented in the OpenAPI schema) and the functions that
+fill them from registry rows."""
+
+import datetime as dt
+
+from django.urls import reverse
+from ninja import Schema
+
+from kizuna.registry.models import Authority, Exchange, Link, Reason, Source
+
+
+class Problem(Schema):
+    """An error, RFC 9457 style (application/problem+json)."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+
+
+class AuthorityRef(Schema):
+    slug: str
+    code: str | None
+    name_en: str
+    name_ja: str
+    url: str
+
+
+class AuthorityOut(AuthorityRef):
+    id: int
+    iso_code: str | None
+    country: str
+    kind: str
+    kana: str
+    romaji: str
+    romaji_plain: str
+    other_names: list[str]
+    parent: AuthorityRef | None
+    nation: str
+    region: str
+    latitude: float | None
+    longitude: float | None
+    population: int | None
+    population_year: int | None
+    website: str
+    wikidata_id: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    replaced_by: AuthorityRef | None
+
+
+class LinkOut(Schema):
+    id: int
+    slug: str
+    url: str
+    uk: AuthorityRef
+    jp: AuthorityRef
+    type: str
+    status: str
+    formed: str | None
+    formed_precision: str
+    formed_basis_en: str
+    formed_basis_ja: str
+    formed_note: str
+    ended: str | None
+    clair_criteria: bool | None
+    confidence: str
+    reasons: list[str]
+    story_en: str
+    story_ja: str
+    sources: list[int]
+
+
+class ExchangeOut(Schema):
+    id: int
+    link: str
+    date: str
+    date_precision: str
+    kind: str
+    direction: str
+    participants: int | None
+    description_en: str
+    description_ja: str
+    sources: list[int]
+
+
+class SourceOut(Schema):
+    id: int
+    url: str
+    title: str
+    publisher: str
+    accessed: dt.date | None
+
+
+class ReasonOut(Schema):
+    slug: str
+    name_en: str
+    name_ja: str
+
+
+class StatRow(Schema):
+    label: str
+    count: int
+
+
+class StatsOut(Schema):
+    links: int
+    authorities: int
+    first_year: int | None
+    tables: dict[str, list[StatRow]]
+
+
+class SearchOut(Schema):
+    query: str
+    authorities: list[AuthorityOut]
+    links: list[LinkOut]
+
+
+def page_of(item):
+    """A cursor page of `item`: `next` is the URL of the following page, or null."""
+    return type(
+        f"{item.__name__}Page",
+        (Schema,),
+        {
+            "__annotations__": {"items": list[item], "next": str | None},
+        },
+    )
+
+
+def authority_ref(authority: Authority | None) -> dict | None:
+    if authority is None:
+        return None
+    return {
+        "slug": authority.slug,
+        "code": authority.code,
+        "name_en": authority.name_en,
+        "name_ja": authority.name_ja,
+        "url": reverse("website:authority", args=(authority.slug,)),
+    }
+
+
+def authority_out(a: Authority) -> dict:
+    fields = (
+        "id",
+        "iso_code",
+        "country",
+        "kind",
+        "kana",
+        "romaji",
+        "romaji_plain",
+        "other_names",
+        "nation",
+        "region",
+        "latitude",
+        "longitude",
+        "population",
+        "population_year",
+        "website",
+        "wikidata_id",
+        "start_date",
+        "end_date",
+    )
+    return {
+        **authority_ref(a),
+        **{f: getattr(a, f) for f in fields},
+        "parent": authority_ref(a.parent),
+        "replaced_by": authority_ref(a.replaced_by),
+    }
+
+
+def link_out(link: Link) -> dict:
+    return {
+        "id": link.pk,
+        "slug": link.slug,
+        "url": reverse("website:link", args=(link.slug,)),
+        "uk": authority_ref(link.uk_authority),
+        "jp": authority_ref(link.jp_authority),
+        "type": link.type,
+        "status": link.status,
+        "formed": link.formed_display or None,
+        "formed_precision": link.formed_precision,
+        "formed_basis_en": link.formed_basis_en,
+        "formed_basis_ja": link.formed_basis_ja,
+        "formed_note": link.formed_note,
+        "ended": link.ended_display or None,
+        "clair_criteria": link.clair_criteria,
+        "confidence": link.confidence,
+        "reasons": [r.slug for r in link.reasons.all()],
+        "story_en": link.story_en,
+        "story_ja": link.story_ja,
+        "sources": [s.pk for s in link.sources.all()],
+    }
+
+
+def exchange_out(e: Exchange) -> dict:
+    return {
+        "id": e.pk,
+        "link": e.link.slug,
+        "date": e.date_display,
+        "date_precision": e.date_precision,
+        "kind": e.kind,
+        "direction": e.direction,
+        "participants": e.participants,
+        "description_en": e.description_en,
+        "description_ja": e.description_ja,
+        "sources": [s.pk for s in e.sources.all()],
+    }
+
+
+def source_out(s: Source) -> dict:
+    return {
+        "id": s.pk,
+        "url": s.url,
+        "title": s.title,
+        "publisher": s.publisher,
+        "accessed": s.accessed,
+    }
+
+
+def reason_out(r: Reason) -> dict:
+    return {"slug": r.slug, "name_en": r.name_en, "name_ja": r.name_ja}

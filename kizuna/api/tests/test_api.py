@@ -1,0 +1,136 @@
+"""The JSON API: filters, detail routes, cursor pages, HTTP caching, CORS, errors, limits."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def registry():
+    call_command("import_registers", "--no-progress", stdout=StringIO())
+    call_command("import_links", stdout=StringIO())
+
+
+def get(client, url, **headers):
+    response = client.get(url, **headers)
+    return response, json.loads(response.content) if response.content else None
+
+
+def test_links_filters_match_the_directory(client, registry):
+    _, scotland = get(client, "/api/v1/links?nation=Scotland&limit=500")
+    assert {link["uk"]["name_en"] for link in scotland["items"]} >= {"East Dunbartonshire"}
+    _, ishikawa = get(client, "/api/v1/links?prefecture=170003")
+    assert {link["slug"] for link in ishikawa["items"]} == {"gateshead-komatsu", "boston-hakusan"}
+    _, nineties = get(client, "/api/v1/links?decade=1990&type=sister")
+    assert all(item["formed"].startswith("199") for item in nineties["items"])
+
+
+def test_cursor_pages_walk_every_row_once(client, registry):
+    seen, url = [], "/api/v1/links?limit=7"
+    while url:
+        _, page = get(client, url)
+        seen += [item["id"] for item in page["items"]]
+        url = page["next"]
+    assert seen == sorted(seen) and len(seen) == len(set(seen)) == 30
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("/api/v1/authorities/014087", "余市町"),
+        ("/api/v1/authorities/jp-014087", "余市町"),
+        ("/api/v1/links/gateshead-komatsu", "小松市"),
+    ],
+)
+def test_detail_routes(client, registry, url, expected):
+    response, body = get(client, url)
+    assert response.status_code == 200 and expected in json.dumps(body, ensure_ascii=False)
+
+
+def test_search_uses_the_website_engine(client, registry):
+    _, body = get(client, "/api/v1/search?q=yoichii")
+    assert body["authorities"][0]["name_ja"] == "余市町"
+
+
+def test_stats_and_reasons(client, registry):
+    _, stats = get(client, "/api/v1/stats")
+    assert stats["links"] == 30 and "decade" in stats["tables"]
+    _, reasons = get(client, "/api/v1/reasons")
+    assert {
+        "slug": "historic-ties",
+        "name_en": "Historic ties",
+        "name_ja": "歴史的なつながり",
+    } in reasons
+
+
+@pytest.mark.parametrize(
+    "url, status, detail",
+    [
+        ("/api/v1/links?nation=Narnia", 400, "nation: Select a valid choice"),
+        ("/api/v1/links?limit=0", 400, "limit: Input should be greater than or equal to 1"),
+        ("/api/v1/authorities?limit=abc", 400, "limit: Input should be a valid integer"),
+        ("/api/v1/links?cursor=%%%", 400, "is not a cursor"),
+        ("/api/v1/authorities?country=FR", 400, "country: Input should be 'GB' or 'JP'"),
+        ("/api/v1/links/no-such-link", 404, "no link 'no-such-link'"),
+        ("/api/v1/stats/weather", 404, "no table 'weather'"),
+        ("/api/v1/search", 400, "q: Field required"),
+    ],
+)
+def test_errors_are_problem_json(client, url, status, detail):
+    response, body = get(client, url)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/problem+json"
+    assert body["status"] == status and detail in body["detail"]
+
+
+def test_etag_last_modified_and_304(client, registry):
+    response = client.get("/api/v1/links/gateshead-komatsu")
+    assert response["Cache-Control"] == "public, max-age=60"
+    assert response["Last-Modified"]
+    again = client.get("/api/v1/links/gateshead-komatsu", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+
+
+def test_cors_and_compression(client, registry):
+    response = client.get(
+        "/api/v1/links?limit=20",
+        HTTP_ORIGIN="https://council.test",
+        HTTP_ACCEPT_ENCODING="br, gzip",
+    )
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["Content-Encoding"] == "br"
+    preflight = client.options(
+        "/api/v1/links",
+        HTTP_ORIGIN="https://council.test",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+    )
+    assert preflight.status_code == 204 and "GET" in preflight["Access-Control-Allow-Methods"]
+
+
+def test_anonymous_rate_limit(client, settings):
+    from kizuna.api.api import api
+
+    throttle = api.throttle[0]
+    rate = throttle.rate
+    throttle.rate = "3/m"
+    throttle.num_requests, throttle.duration = throttle.parse_rate("3/m")
+    try:
+        statuses = [client.get("/api/v1/reasons").status_code for _ in range(4)]
+        limited = client.get("/api/v1/reasons")
+    finally:
+        throttle.rate = rate
+        throttle.num_requests, throttle.duration = throttle.parse_rate(rate)
+    assert statuses == [200, 200, 200, 429]
+    assert int(limited["Retry-After"]) > 0
+    assert json.loads(limited.content)["status"] == 429
+
+
+def test_openapi_and_local_docs(client):
+    schema = json.loads(client.get("/api/v1/openapi.json").content)
+    assert {"/api/v1/links", "/api/v1/links/{slug}", "/api/v1/search"} <= set(schema["paths"])
+    docs = client.get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()

@@ -1,0 +1,56 @@
+"""Property-based checks of every API operation against its own OpenAPI schema (schemathesis):
+no server error on any input, and every response as documented. A bounded number of examples
+per operation keeps the default test run short."""
+
+from io import StringIO
+
+import pytest
+import schemathesis
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.management import call_command
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from kizuna.api.api import api
+
+
+class Application:
+    """The WSGI app schemathesis calls: a Django handler built per test (see `registry`)."""
+
+    handler = None
+
+    def __call__(self, environ, start_response):
+        return self.handler(environ, start_response)
+
+
+app = Application()
+schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
+schema.app = app
+
+
+@pytest.fixture
+def registry(db, settings):
+    # Requests go straight to a Django WSGI handler, in this thread. Its client does not
+    # decompress, so compression (tested on its own) is left out here.
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "compression" not in m]
+    app.handler = WSGIHandler()
+    call_command("import_registers", "--no-progress", stdout=StringIO())
+    call_command("import_links", stdout=StringIO())
+
+
+@schema.parametrize()
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_matches_its_schema(case, registry):
+    case.call_and_validate(
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
+        ]
+    )
