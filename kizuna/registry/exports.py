@@ -1,0 +1,172 @@
+"""Open-data exports of the registry, shared by `kizuna export` and the website's downloads.
+
+CSV (UTF-8; with a byte-order mark on request, so Excel in Japan and the UK opens it right),
+JSON, GeoJSON (authorities as points, links as lines between their two authorities) and the
+whole registry as one SQLite file (with full-text search on links)."""
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+from .listings import AUTHORITY_COLUMNS, LINK_COLUMNS, authority_rows, link_rows
+from .models import Authority, Exchange, Link, Reason, Source
+
+FORMATS = ("csv", "json", "geojson", "sqlite")
+
+
+def links_csv(links, bom: bool = False) -> str:
+    out = io.StringIO()
+    if bom:
+        out.write("\ufeff")
+    writer = csv.DictWriter(out, fieldnames=LINK_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(link_rows(links))
+    return out.getvalue()
+
+
+def links_json(links) -> str:
+    return json.dumps(list(link_rows(links)), ensure_ascii=False, indent=1)
+
+
+def point(authority: Authority) -> list[float] | None:
+    place = authority if authority.latitude is not None else authority.parent
+    if place is None or place.latitude is None:
+        return None
+    return [round(place.longitude, 6), round(place.latitude, 6)]
+
+
+def links_geojson(links) -> str:
+    features, seen = [], {}
+    for link in links.with_authorities():
+        uk, jp = point(link.uk_authority), point(link.jp_authority)
+        for authority, where in ((link.uk_authority, uk), (link.jp_authority, jp)):
+            if where and authority.pk not in seen:
+                seen[authority.pk] = True
+                features.append(
+                    feature(
+                        "Point",
+                        where,
+                        {
+                            "kind": "authority",
+                            "code": authority.code,
+                            "slug": authority.slug,
+                            "name": authority.name_en,
+                            "name_ja": authority.name_ja,
+                            "country": authority.country,
+                            "authority_kind": authority.kind,
+                        },
+                    )
+                )
+        if uk and jp:
+            features.append(
+                feature(
+                    "LineString",
+                    [uk, jp],
+                    {
+                        "kind": "link",
+                        "slug": link.slug,
+                        "type": link.type,
+                        "status": link.status,
+                        "formed": link.formed_display,
+                        "uk": link.uk_authority.name_en,
+                        "jp": link.jp_authority.name_en,
+                        "jp_ja": link.jp_authority.name_ja,
+                    },
+                )
+            )
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+
+
+def feature(kind: str, coordinates, properties: dict) -> dict:
+    return {
+        "type": "Feature",
+        "geometry": {"type": kind, "coordinates": coordinates},
+        "properties": properties,
+    }
+
+
+TABLES = {
+    "authorities": (AUTHORITY_COLUMNS, lambda: authority_rows(Authority.objects.order_by("pk"))),
+    "links": (
+        ("id", "slug", *LINK_COLUMNS, "story_en", "story_ja"),
+        lambda: (
+            {
+                "id": link.pk,
+                "slug": link.slug,
+                "story_en": link.story_en,
+                "story_ja": link.story_ja,
+                **row,
+            }
+            for link, row in zip(
+                Link.objects.order_by("pk"), link_rows(Link.objects.order_by("pk")), strict=True
+            )
+        ),
+    ),
+    "exchanges": (
+        (
+            "id",
+            "link",
+            "date",
+            "kind",
+            "direction",
+            "participants",
+            "description_en",
+            "description_ja",
+        ),
+        lambda: (
+            {
+                "id": e.pk,
+                "link": e.link.slug,
+                "date": e.date_display,
+                "kind": e.kind,
+                "direction": e.direction,
+                "participants": e.participants,
+                "description_en": e.description_en,
+                "description_ja": e.description_ja,
+            }
+            for e in Exchange.objects.select_related("link").order_by("pk")
+        ),
+    ),
+    "sources": (
+        ("id", "url", "title", "publisher", "accessed"),
+        lambda: Source.objects.order_by("pk").values("id", "url", "title", "publisher", "accessed"),
+    ),
+    "reasons": (
+        ("slug", "name_en", "name_ja"),
+        lambda: Reason.objects.order_by("slug").values("slug", "name_en", "name_ja"),
+    ),
+}
+
+
+def to_sqlite(path: Path) -> dict[str, int]:
+    """Write every table to a new SQLite file; links get an FTS5 index (links_fts)."""
+    path = Path(path)
+    path.unlink(missing_ok=True)
+    counts = {}
+    with sqlite3.connect(path) as db:
+        for table, (columns, rows) in TABLES.items():
+            db.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
+            marks = ", ".join("?" for _ in columns)
+            data = [
+                tuple(
+                    str(row[c]) if row[c] is not None and c == "accessed" else row[c]
+                    for c in columns
+                )
+                for row in rows()
+            ]
+            db.executemany(f"INSERT INTO {table} VALUES ({marks})", data)
+            counts[table] = len(data)
+        db.execute(
+            "CREATE VIRTUAL TABLE links_fts USING fts5(uk_name, jp_name, jp_name_ja, "
+            "story_en, story_ja, content='links', content_rowid='id')"
+        )
+        db.execute(
+            "INSERT INTO links_fts(rowid, uk_name, jp_name, jp_name_ja, story_en, "
+            "story_ja) SELECT id, uk_name, jp_name, jp_name_ja, story_en, story_ja "
+            "FROM links"
+        )
+        db.execute("CREATE INDEX links_uk_nation ON links(uk_nation)")
+        db.execute("CREATE INDEX links_type ON links(type)")
+    return counts
