@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import authorities, links, maps, pages, search
+from .views import authorities, downloads, links, maps, pages, search
 
 app_name = "website"
 
@@ -14,6 +14,8 @@ urlpatterns = [
     path("search/suggest/", search.suggest, name="suggest"),
     path("map/", maps.map_page, name="map"),
     path("map/points.json", maps.map_points, name="map_points"),
+    path("downloads/links.<str:fmt>", downloads.links_download, name="links_download"),
+    path("downloads/kizuna.sqlite3", downloads.registry_sqlite, name="registry_sqlite"),
     path("statistics/", pages.statistics_page, name="statistics"),
     path("statistics/<slug:name>.csv", pages.statistics_csv, name="statistics_csv"),
 ]

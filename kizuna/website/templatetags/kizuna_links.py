@@ -69,3 +69,19 @@ def other_language_url(context, language: str) -> str:
     url = translate_url(request.path, language)
     query = request.GET.urlencode()
     return f"{url}?{query}" if query else url
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, obj):
+    """schema.org JSON-LD for an authority or a link page."""
+    from .. import jsonld
+
+    request = context["request"]
+
+    def url(target) -> str:
+        name = "website:link" if isinstance(target, Link) else "website:authority"
+        return request.build_absolute_uri(reverse(name, args=(target.slug,)))
+
+    if isinstance(obj, Link):
+        return jsonld.script(jsonld.link_event(obj, url))
+    return jsonld.script(jsonld.place(obj, url(obj)))

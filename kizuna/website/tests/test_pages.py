@@ -179,3 +179,26 @@ def test_offline_tiles(client):
     assert response.status_code == 200
     assert response.content[:8] == b"\x89PNG\r\n\x1a\n"
     assert client.get("/tiles/9/0/0.png").status_code == 404
+
+
+def test_downloads_follow_the_directory_filters(client, links):
+    response = client.get("/downloads/links.csv?decade=1990&bom=1")
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeffuk_code,") and len(text.strip().splitlines()) == 11
+    geojson = client.get("/downloads/links.geojson").json()
+    assert geojson["type"] == "FeatureCollection"
+    assert client.get("/downloads/links.xml").status_code == 404
+    assert client.get("/downloads/links.csv?decade=1850").status_code == 400
+    sqlite = client.get("/downloads/kizuna.sqlite3")
+    assert b"".join(sqlite.streaming_content).startswith(b"SQLite format 3")
+
+
+def test_json_ld_describes_links_and_authorities(client, links):
+    import json
+    import re
+
+    link = links[0]
+    page = client.get(reverse("website:link", args=(link.slug,))).content.decode()
+    data = json.loads(re.search(r'application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert data["@type"] == "Event" and data["startDate"] == link.formed_display
+    assert [place["@type"] for place in data["location"]] == ["AdministrativeArea"] * 2
