@@ -45,6 +45,12 @@ TITLES = {
 }
 
 
+TOO_MANY = (
+    "Too many requests from this address; retry after the number of seconds in the "
+    "Retry-After header."
+)
+
+
 def problem(request, status: int, detail: str):
     response = api.create_response(
         request,
@@ -71,12 +77,7 @@ def invalid(request, exc: ValidationError):
 
 @api.exception_handler(Throttled)
 def throttled(request, exc: Throttled):
-    return problem(
-        request,
-        429,
-        "Too many requests from this address; retry after the "
-        "number of seconds in the Retry-After header.",
-    )
+    return problem(request, 429, TOO_MANY)
 
 
 @api.exception_handler(HttpError)

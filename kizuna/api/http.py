@@ -1,7 +1,12 @@
 """HTTP for the API: CORS for reads, Cache-Control and Last-Modified from the registry's data
-version. ETags and 304s come from Django's ConditionalGetMiddleware, compression (brotli,
+version, and a response cache keyed on that version (any data change invalidates it in every
+process). ETags and 304s come from Django's ConditionalGetMiddleware, compression (brotli,
 gzip) from django-compression-middleware, both in settings.MIDDLEWARE."""
 
+from hashlib import sha256
+
+from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.http import http_date
 
@@ -9,6 +14,7 @@ from kizuna.registry.models import DataVersion
 
 PREFIX = "/api/"
 MAX_AGE = 60
+TIMEOUT = 60 * 60
 
 
 class APIHeadersMiddleware:
@@ -18,17 +24,48 @@ class APIHeadersMiddleware:
     def __call__(self, request):
         if not request.path.startswith(PREFIX):
             return self.get_response(request)
+        version = DataVersion.latest()
         if request.method == "OPTIONS":  # a CORS preflight
             response = HttpResponse(status=204)
+        elif request.method in ("GET", "HEAD") and settings.KIZUNA_PAGE_CACHE:
+            response = self.cached(request, version.number)
         else:
             response = self.get_response(request)
-        response["Access-Control-Allow-Origin"] = "*"
-        response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
-        response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
-        response["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Retry-After"
+        cors(response)
         if request.method in ("GET", "HEAD") and response.status_code == 200:
             response["Cache-Control"] = f"public, max-age={MAX_AGE}"
-            changed = DataVersion.latest().changed
-            if changed and not response.has_header("Last-Modified"):
-                response["Last-Modified"] = http_date(changed.timestamp())
+            if version.changed:
+                response["Last-Modified"] = http_date(version.changed.timestamp())
         return response
+
+    def cached(self, request, version: int) -> HttpResponse:
+        key = f"api:{version}:{sha256(request.get_full_path().encode()).hexdigest()}"
+        hit = cache.get(key)
+        if hit is None:
+            response = self.get_response(request)
+            if response.status_code == 200:
+                cache.set(key, (response.content, response["Content-Type"]), TIMEOUT)
+            return response
+        limited = throttled(request)
+        if limited is not None:  # a cached answer still counts against the rate limit
+            return limited
+        content, content_type = hit
+        return HttpResponse(content, content_type=content_type)
+
+
+def throttled(request) -> HttpResponse | None:
+    from .api import TOO_MANY, api, problem
+
+    for throttle in api.throttle or []:
+        if not throttle.allow_request(request):
+            response = problem(request, 429, TOO_MANY)
+            response["Retry-After"] = str(int(throttle.wait() or 1) + 1)
+            return response
+    return None
+
+
+def cors(response) -> None:
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+    response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
+    response["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Retry-After"

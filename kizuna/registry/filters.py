@@ -17,8 +17,9 @@ DECADES = [(str(d), f"{d}s") for d in range(1980, 2030, 10)]
 
 
 def uk_choices(field: str) -> list[tuple[str, str]]:
+    """The UK nations or regions there are (a handful; no join over the links)."""
     values = (
-        Authority.objects.filter(country="GB", links_as_uk__isnull=False)
+        Authority.objects.filter(country="GB")
         .exclude(**{field: ""})
         .values_list(field, flat=True)
         .distinct()

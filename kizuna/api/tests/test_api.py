@@ -119,6 +119,7 @@ def test_anonymous_rate_limit(client, settings):
     throttle.rate = "3/m"
     throttle.num_requests, throttle.duration = throttle.parse_rate("3/m")
     try:
+        # The same URL each time: answers from the response cache are counted too.
         statuses = [client.get("/api/v1/reasons").status_code for _ in range(4)]
         limited = client.get("/api/v1/reasons")
     finally:
@@ -134,3 +135,14 @@ def test_openapi_and_local_docs(client):
     assert {"/api/v1/links", "/api/v1/links/{slug}", "/api/v1/search"} <= set(schema["paths"])
     docs = client.get("/api/v1/docs").content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
+
+
+def test_cached_answers_follow_the_data(client, registry):
+    from kizuna.registry.models import Link
+
+    first = client.get("/api/v1/links/gateshead-komatsu").json()
+    link = Link.objects.get(slug="gateshead-komatsu")
+    link.story_en = "Rewritten."
+    link.save()
+    assert client.get("/api/v1/links/gateshead-komatsu").json()["story_en"] == "Rewritten."
+    assert first["story_en"] != "Rewritten."
