@@ -62,6 +62,15 @@ def start(command: list[str], url: str, env=None) -> subprocess.Popen:
     raise RuntimeError(f"{command[0]} did not start")
 
 
+def kizuna(env: dict, port: int, cache: bool):
+    """`kizuna serve` with the rate limit off, and the response cache on or off."""
+    env = {**env, "KIZUNA_API_RATE": "", "KIZUNA_PAGE_CACHE": "1" if cache else "0"}
+    command = [*KIZUNA, "serve", "--port", str(port), "--workers", "2"]
+    return start(
+        command, f"http://127.0.0.1:{port}/api/v1/reasons", env=env
+    ), f"http://127.0.0.1:{port}"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--links", type=int, default=100_000)
@@ -80,14 +89,8 @@ def main():
             stdout=subprocess.DEVNULL,
         )
         servers = {
-            "kizuna": (
-                start(
-                    [*KIZUNA, "serve", "--port", "8801", "--workers", "2"],
-                    "http://127.0.0.1:8801/api/v1/reasons",
-                    env={**env, "KIZUNA_API_RATE": ""},
-                ),
-                "http://127.0.0.1:8801",
-            ),
+            "kizuna": kizuna(env, 8801, cache=True),
+            "kizuna-nocache": kizuna(env, 8803, cache=False),
             "datasette": (
                 start(
                     [
@@ -130,16 +133,25 @@ def report(results: dict, args):
         f"{args.links:,} synthetic links; wrk {args.connections} connections, "
         f"{args.seconds}s per query; latency in ms"
     )
-    print(f"{'query':<8}{'server':<11}{'req/s':>9}{'p50':>9}{'p99':>9}{'non-2xx':>9}")
+    print(
+        "kizuna: as served (response cache keyed on the data version); kizuna-nocache: "
+        "KIZUNA_PAGE_CACHE=0, every request computed"
+    )
+    print(f"{'query':<8}{'server':<16}{'req/s':>9}{'p50':>9}{'p99':>9}{'non-2xx':>9}")
     for (query, server), r in results.items():
         print(
-            f"{query:<8}{server:<11}{r['rps']:>9.0f}{r['p50']:>9.2f}{r['p99']:>9.2f}"
+            f"{query:<8}{server:<16}{r['rps']:>9.0f}{r['p50']:>9.2f}{r['p99']:>9.2f}"
             f"{r['errors']:>9}"
         )
-    print("\nKizuna / Datasette (same run): throughput ratio, p50 ratio")
+    print("\nratios to Datasette (same run): throughput, p50 latency")
     for query in QUERIES:
-        k, d = results[(query, "kizuna")], results[(query, "datasette")]
-        print(f"  {query:<8} {k['rps'] / d['rps']:6.2f}x   {k['p50'] / d['p50']:6.2f}")
+        d = results[(query, "datasette")]
+        for server in ("kizuna", "kizuna-nocache"):
+            k = results[(query, server)]
+            print(
+                f"  {query:<8} {server:<16} {k['rps'] / d['rps']:6.2f}x   "
+                f"{k['p50'] / d['p50']:6.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -27,8 +27,20 @@ def uk_choices(field: str) -> list[tuple[str, str]]:
     return [(v, v) for v in sorted(set(values))]
 
 
+def of_authority(ref: str) -> Q:
+    """Links of an authority (by code or slug) or of the authorities within it."""
+    match = Q()
+    for side in ("uk_authority", "jp_authority"):
+        for path in (side, f"{side}__parent"):
+            match |= Q(**{f"{path}__code": ref}) | Q(**{f"{path}__slug": ref})
+    return match
+
+
 class LinkFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=100, label=_("Name contains"))
+    authority = forms.SlugField(
+        required=False, max_length=120, label=_("Authority (code or slug), with its area")
+    )
     nation = forms.ChoiceField(required=False, label=_("UK nation"))
     region = forms.ChoiceField(required=False, label=_("UK region"))
     prefecture = forms.ChoiceField(required=False, label=_("Prefecture"))
@@ -86,6 +98,8 @@ class LinkFilterForm(forms.Form):
         if data.get("decade"):
             start = int(data["decade"])
             links = links.filter(formed__year__gte=start, formed__year__lt=start + 10)
+        if data.get("authority"):
+            links = links.filter(of_authority(data["authority"]))
         if data.get("q"):
             text = data["q"]
             links = links.filter(
@@ -96,6 +110,12 @@ class LinkFilterForm(forms.Form):
             )
         # One value per filter: the reasons join cannot repeat a link, so no DISTINCT needed.
         return links.order_by(*SORTS[data.get("sort") or "formed"], "pk")
+
+    def clean_authority(self) -> str:
+        ref = self.cleaned_data["authority"]
+        if ref and not Authority.objects.filter(Q(code=ref) | Q(slug=ref)).exists():
+            raise forms.ValidationError(f"no authority with code or slug {ref!r}")
+        return ref
 
     def error_message(self) -> str:
         return "; ".join(f"{field}: {' '.join(errors)}" for field, errors in self.errors.items())

@@ -15,6 +15,9 @@ class LinkFilters(Schema):
     """The links directory's filters (same names and values as the website's URLs)."""
 
     q: str | None = None
+    authority: str | None = Query(
+        None, description="code or slug: its links and those of the authorities within it"
+    )
     nation: str | None = None
     region: str | None = None
     prefecture: str | None = Query(None, description="prefecture code, e.g. 170003")

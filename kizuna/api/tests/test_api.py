@@ -25,6 +25,8 @@ def test_links_filters_match_the_directory(client, registry):
     assert {link["uk"]["name_en"] for link in scotland["items"]} >= {"East Dunbartonshire"}
     _, ishikawa = get(client, "/api/v1/links?prefecture=170003")
     assert {link["slug"] for link in ishikawa["items"]} == {"gateshead-komatsu", "boston-hakusan"}
+    _, ishikawa_area = get(client, "/api/v1/links?authority=jp-170003")
+    assert len(ishikawa_area["items"]) == 2
     _, nineties = get(client, "/api/v1/links?decade=1990&type=sister")
     assert all(item["formed"].startswith("199") for item in nineties["items"])
 
@@ -74,6 +76,7 @@ def test_stats_and_reasons(client, registry):
         ("/api/v1/links?limit=0", 400, "limit: Input should be greater than or equal to 1"),
         ("/api/v1/authorities?limit=abc", 400, "limit: Input should be a valid integer"),
         ("/api/v1/links?cursor=%%%", 400, "is not a cursor"),
+        ("/api/v1/links?authority=atlantis", 400, "no authority with code or slug 'atlantis'"),
         ("/api/v1/authorities?country=FR", 400, "country: Input should be 'GB' or 'JP'"),
         ("/api/v1/links/no-such-link", 404, "no link 'no-such-link'"),
         ("/api/v1/stats/weather", 404, "no table 'weather'"),

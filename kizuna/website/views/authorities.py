@@ -30,7 +30,5 @@ def authority_detail(request, slug):
 
 
 def directory_filter(authority: Authority) -> str:
-    """The directory's query string for this authority's area, when it has one."""
-    if authority.kind == "prefecture":
-        return f"prefecture={authority.code}"
-    return f"q={authority.name_en}"
+    """The directory's query string for this authority and its area."""
+    return f"authority={authority.slug}"
