@@ -8,6 +8,8 @@ import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -39,12 +41,18 @@ def registry(db, settings):
     # decompress, so compression (tested on its own) is left out here.
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "compression" not in m]
     app.handler = WSGIHandler()
+    # Like Django's test client: keep the test's database connection open across requests.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
     call_command("import_registers", "--no-progress", stdout=StringIO())
     call_command("import_links", stdout=StringIO())
 
 
 @schema.parametrize()
-@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_matches_its_schema(case, registry):
     case.call_and_validate(
         checks=[
