@@ -31,10 +31,11 @@ def links_json(links) -> str:
 
 
 def point(authority: Authority) -> list[float] | None:
-    place = authority if authority.latitude is not None else authority.parent
-    if place is None or place.latitude is None:
+    """GeoJSON order: longitude, latitude."""
+    if authority.position is None:
         return None
-    return [round(place.longitude, 6), round(place.latitude, 6)]
+    lat, lon = authority.position
+    return [round(lon, 6), round(lat, 6)]
 
 
 def links_geojson(links) -> str:

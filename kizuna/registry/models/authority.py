@@ -176,3 +176,12 @@ class Authority(models.Model):
     @property
     def is_current(self) -> bool:
         return self.end_date is None
+
+    @property
+    def position(self) -> tuple[float, float] | None:
+        """(latitude, longitude) to draw it at: its own centre, else (a town council, a former
+        council) its parent's. Needs the parent selected with it to avoid a query."""
+        place = self if self.latitude is not None else self.parent
+        if place is None or place.latitude is None:
+            return None
+        return place.latitude, place.longitude

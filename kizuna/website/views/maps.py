@@ -19,14 +19,10 @@ def map_page(request):
 
 
 def point(authority) -> dict | None:
-    if authority.latitude is None:
+    if authority.position is None:
         return None
-    return {
-        "name": authority.name_en,
-        "name_ja": authority.name_ja,
-        "lat": authority.latitude,
-        "lon": authority.longitude,
-    }
+    lat, lon = authority.position
+    return {"name": authority.name_en, "name_ja": authority.name_ja, "lat": lat, "lon": lon}
 
 
 @cached_page
