@@ -81,7 +81,7 @@ def serve(env: dict, port: int, cache: bool):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    for _ in range(100):
+    for _ in range(300):  # collectstatic (brotli) runs first
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
             return server
