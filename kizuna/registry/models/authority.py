@@ -69,9 +69,6 @@ class AuthorityQuerySet(models.QuerySet):
             | Q(name_ja__in=[text, *(text + s for s in "都府県")])
         )
 
-    def with_links(self) -> "AuthorityQuerySet":
-        return self.filter(Q(links_as_uk__isnull=False) | Q(links_as_jp__isnull=False)).distinct()
-
 
 class Authority(models.Model):
     """A local authority on either side: a UK council or a Japanese prefecture or municipality.
@@ -172,10 +169,6 @@ class Authority(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name_en} {self.name_ja}".strip()
-
-    @property
-    def is_current(self) -> bool:
-        return self.end_date is None
 
     @property
     def position(self) -> tuple[float, float] | None:

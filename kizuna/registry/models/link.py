@@ -42,9 +42,6 @@ class Reason(models.Model):
 
 
 class LinkQuerySet(models.QuerySet):
-    def active(self) -> "LinkQuerySet":
-        return self.filter(status=LinkStatus.ACTIVE)
-
     def with_authorities(self) -> "LinkQuerySet":
         """Both authorities and their parents in the same query (listings, admin)."""
         return self.select_related(
