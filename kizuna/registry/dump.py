@@ -19,11 +19,11 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, connection, transaction
 
 from .importers.errors import ImportDataError
-from .models import Authority, Exchange, Link, Reason, Source
+from .models import Agreement, Authority, Exchange, Link, Reason, Source
 from .signals import import_finished, import_started
 
 HEADER = {"format": "kizuna-dump", "version": 1}
-MODELS = [Source, Reason, Authority, Link, Exchange]
+MODELS = [Source, Reason, Authority, Link, Exchange, Agreement]
 LABELS = {model._meta.label_lower for model in MODELS}
 
 

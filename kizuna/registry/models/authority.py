@@ -21,6 +21,9 @@ class AuthorityKind(models.TextChoices):
     TOWN_COUNCIL = "town_council", _("town, parish or community council")
     COMBINED_AUTHORITY = "combined_authority", _("combined authority")
     STRATEGIC_AUTHORITY = "strategic_authority", _("strategic authority")
+    DEVOLVED_GOVERNMENT = "devolved_government", _("devolved government")
+    SCOTTISH_REGION = "scottish_region", _("Scottish regional council (1975–1996)")
+    SCOTTISH_DISTRICT = "scottish_district", _("Scottish district council (1975–1996)")
     # Japan
     PREFECTURE = "prefecture", _("prefecture")
     DESIGNATED_CITY = "designated_city", _("designated city")
@@ -93,6 +96,12 @@ class Authority(models.Model):
         blank=True,
         help_text="Kanji for Japanese authorities; the katakana name "
         "Japanese sources use for UK authorities.",
+    )
+    name_ja_machine = models.BooleanField(
+        "Japanese name is machine-made",
+        default=False,
+        help_text="The katakana name is a machine transliteration of the English name (e2k), "
+        "not a name a Japanese source uses; pages mark it 自動表記.",
     )
     kana = models.CharField(max_length=200, blank=True, help_text="Reading in hiragana.")
     romaji = models.CharField(max_length=200, blank=True, help_text="Hepburn with macrons.")

@@ -87,6 +87,7 @@ class Link(models.Model):
     formed_note = models.TextField(
         blank=True, help_text="Where sources disagree, and why we chose this date."
     )
+    formed_note_ja = models.TextField(blank=True)
     ended = models.DateField(null=True, blank=True)
     ended_precision = models.CharField(
         max_length=5, choices=Precision.choices, default=Precision.YEAR
