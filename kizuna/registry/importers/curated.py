@@ -103,6 +103,7 @@ class CuratedLoader:
             "iso_code": entry.iso_code,
             "name_en": entry.name,
             "name_ja": entry.name_ja,
+            "name_ja_machine": False if entry.name_ja else None,  # a sourced name wins
             "kana": entry.kana,
             "kind": entry.kind,
             "nation": entry.nation,

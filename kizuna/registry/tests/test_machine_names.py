@@ -35,14 +35,15 @@ def import_registers() -> str:
 
 def test_import_registers_names_every_uk_council():
     output = import_registers()
-    assert "UK Japanese names (machine, e2k): 217 read, 217 created" in output
     uk = Authority.objects.filter(country="GB")
+    n = uk.count()
+    assert f"UK Japanese names (machine, e2k): {n} read, {n} created" in output
     assert not uk.filter(name_ja="").exists()
-    assert uk.filter(name_ja_machine=True).count() == 217
+    assert uk.filter(name_ja_machine=True).count() == n
     hull = uk.get(iso_code="GB-KHL")
     assert (hull.name_ja, hull.name_ja_machine) == ("キングストン・アポン・フル", True)
     assert not Authority.objects.filter(country="JP", name_ja_machine=True).exists()
-    assert "217 read, 0 created, 0 updated, 217 unchanged" in import_registers()
+    assert f"{n} read, 0 created, 0 updated, {n} unchanged" in import_registers()
 
 
 def test_a_sourced_name_wins_and_survives_reimport(tmp_path):
@@ -52,7 +53,8 @@ def test_a_sourced_name_wins_and_survives_reimport(tmp_path):
     load_directory(tmp_path)
     coventry = Authority.objects.get(iso_code="GB-COV")
     assert (coventry.name_ja, coventry.name_ja_machine) == ("コベントリー", False)
-    assert "216 read, 0 created, 0 updated, 216 unchanged" in import_registers()
+    n = Authority.objects.filter(country="GB", name_ja_machine=True).count()
+    assert f"{n} read, 0 created, 0 updated, {n} unchanged" in import_registers()
     coventry.refresh_from_db()
     assert (coventry.name_ja, coventry.name_ja_machine) == ("コベントリー", False)
 
