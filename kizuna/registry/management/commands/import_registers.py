@@ -10,6 +10,7 @@ kizuna/registry/importers/.
 """
 
 from ...importers import jp_bundled, jp_localgovjp, uk_iso, uk_mysociety
+from ...importers.jp_population import set_populations
 from ...importers.machine_names import fill_machine_names
 from ...importers.registers import save_authorities
 from ..importing import ImportCommand
@@ -37,4 +38,5 @@ class Command(ImportCommand):
         ]
         for label, load, source, path in steps:
             yield save_authorities(load(), label, source, path=path, progress=not no_progress)
+        yield set_populations()  # census figures for every Japanese authority
         yield fill_machine_names()  # after the registers: UK councils without a Japanese name
