@@ -4,7 +4,7 @@ fill them from registry rows."""
 import datetime as dt
 
 from django.urls import reverse
-from ninja import Schema
+from ninja import Field, Schema
 
 from kizuna.registry.models import Authority, Exchange, Link, Reason, Source
 
@@ -23,6 +23,10 @@ class AuthorityRef(Schema):
     code: str | None
     name_en: str
     name_ja: str
+    name_ja_machine: bool = Field(
+        description="name_ja is a machine transliteration of the English name (e2k), shown as "
+        "自動表記, not a name a Japanese source uses"
+    )
     url: str
 
 
@@ -135,6 +139,7 @@ def authority_ref(authority: Authority | None) -> dict | None:
         "code": authority.code,
         "name_en": authority.name_en,
         "name_ja": authority.name_ja,
+        "name_ja_machine": authority.name_ja_machine,
         "url": reverse("website:authority", args=(authority.slug,)),
     }
 

@@ -55,6 +55,7 @@ def links_geojson(links) -> str:
                             "slug": authority.slug,
                             "name": authority.name_en,
                             "name_ja": authority.name_ja,
+                            "name_ja_machine": authority.name_ja_machine,
                             "country": authority.country,
                             "authority_kind": authority.kind,
                         },

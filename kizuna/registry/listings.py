@@ -37,6 +37,7 @@ AUTHORITY_COLUMNS = (
     "iso_code",
     "slug",
     "end_date",
+    "name_ja_machine",
 )
 
 
@@ -88,6 +89,7 @@ def authority_rows(authorities) -> Iterator[dict]:
             "iso_code": authority.iso_code or "",
             "slug": authority.slug,
             "end_date": authority.end_date.isoformat() if authority.end_date else "",
+            "name_ja_machine": authority.name_ja_machine,
         }
 
 

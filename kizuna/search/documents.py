@@ -12,6 +12,9 @@ _KIND_SUFFIXES = "市区町村都府県"
 
 def authority_names(authority: Authority) -> list[str]:
     names = [authority.name_en, authority.name_ja, authority.romaji, *authority.other_names]
+    if authority.country == Country.GB and "・" in authority.name_ja:
+        # Katakana names, sourced or machine (自動表記), are typed with or without the dots.
+        names.append(authority.name_ja.replace("・", ""))
     if authority.country == Country.JP and authority.kana:
         stem = reading_stem(authority.name_ja, authority.kana)
         names += [authority.kana, stem, wapuro(stem)]

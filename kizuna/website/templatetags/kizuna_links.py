@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from kizuna.registry.models import Authority, Link
 
@@ -35,9 +36,25 @@ def names(authority: Authority):
     english = format_html('<span lang="en">{}</span>', authority.name_en)
     if not authority.name_ja:
         return english
-    japanese = format_html('<span lang="ja">{}</span>', authority.name_ja)
+    japanese = format_html(
+        '<span lang="ja">{}</span>{}', authority.name_ja, machine_mark(authority)
+    )
     first, second = (japanese, english) if get_language() == "ja" else (english, japanese)
     return format_html('{} <span class="other-script">{}</span>', first, second)
+
+
+@register.simple_tag
+def machine_mark(authority: Authority):
+    """After a machine-made Japanese name (Authority.name_ja_machine): ' 自動表記' on Japanese
+    pages, ' automatic transliteration' on English ones; text, not colour, with a title that
+    says what it means. Empty for a sourced name."""
+    if not (authority.name_ja and authority.name_ja_machine):
+        return ""
+    return format_html(
+        ' <small class="machine-name" title="{}">{}</small>',
+        _("Machine transliteration of the English name, not a name taken from a Japanese source."),
+        _("automatic transliteration"),
+    )
 
 
 @register.simple_tag
