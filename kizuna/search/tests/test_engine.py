@@ -76,3 +76,24 @@ def test_normalize():
     assert normalize("Kyōto") == "kyoto"
     assert normalize("ヨイチ") == "よいち"
     assert normalize("Ottery  St. Mary") == "ottery st mary"
+
+
+KATAKANA_NAMES = {
+    "ミドルズブラ": "Middlesbrough",  # machine name ミドルスブラフ (自動表記), found by similarity
+    "ミドルスブラ": "Middlesbrough",
+    "コヴェントリー": "Coventry",  # sourced コベントリー市; ヴェ and ベ are one spelling
+    "コベントリー": "Coventry",
+    "キングストンアポンハル": "Kingston upon Hull",  # typed without the ・
+}
+
+
+def test_katakana_names_of_uk_councils_sourced_or_machine(registry):
+    assert {query: top_authority(query) for query in KATAKANA_NAMES} == KATAKANA_NAMES
+    middlesbrough = Authority.objects.get(country="GB", name_en="Middlesbrough")
+    coventry = Authority.objects.get(country="GB", name_en="Coventry")
+    assert (middlesbrough.name_ja_machine, coventry.name_ja_machine) == (True, False)
+
+
+def test_normalize_folds_vu_into_ba_row():
+    assert normalize("コヴェントリー") == normalize("コベントリー") == "こべんとりー"
+    assert normalize("ヴァイオリン・ヴィオラ") == "ばいおりん びおら"
