@@ -6,7 +6,7 @@ import datetime as dt
 from django.urls import reverse
 from ninja import Field, Schema
 
-from kizuna.registry.models import Authority, Exchange, Link, Reason, Source
+from kizuna.registry.models import Agreement, Authority, Exchange, Link, Reason, Source
 
 
 class Problem(Schema):
@@ -53,6 +53,19 @@ class AuthorityOut(AuthorityRef):
     replaced_by: AuthorityRef | None
 
 
+class AgreementOut(Schema):
+    """A step in the history of a link's parties: signed, renewed, carried over or a further
+    agreement, with the authorities that signed (or took the link on)."""
+
+    kind: str
+    date: str
+    date_precision: str
+    signatories: list[AuthorityRef]
+    note_en: str
+    note_ja: str
+    sources: list[int]
+
+
 class LinkOut(Schema):
     id: int
     slug: str
@@ -66,6 +79,7 @@ class LinkOut(Schema):
     formed_basis_en: str
     formed_basis_ja: str
     formed_note: str
+    formed_note_ja: str
     ended: str | None
     clair_criteria: bool | None
     confidence: str
@@ -73,6 +87,7 @@ class LinkOut(Schema):
     story_en: str
     story_ja: str
     sources: list[int]
+    agreements: list[AgreementOut]
 
 
 class ExchangeOut(Schema):
@@ -111,6 +126,7 @@ class StatsOut(Schema):
     links: int
     authorities: int
     first_year: int | None
+    devolved_government_links: int
     tables: dict[str, list[StatRow]]
 
 
@@ -187,6 +203,7 @@ def link_out(link: Link) -> dict:
         "formed_basis_en": link.formed_basis_en,
         "formed_basis_ja": link.formed_basis_ja,
         "formed_note": link.formed_note,
+        "formed_note_ja": link.formed_note_ja,
         "ended": link.ended_display or None,
         "clair_criteria": link.clair_criteria,
         "confidence": link.confidence,
@@ -194,6 +211,19 @@ def link_out(link: Link) -> dict:
         "story_en": link.story_en,
         "story_ja": link.story_ja,
         "sources": [s.pk for s in link.sources.all()],
+        "agreements": [agreement_out(a) for a in link.agreements.all()],
+    }
+
+
+def agreement_out(a: Agreement) -> dict:
+    return {
+        "kind": a.kind,
+        "date": a.date_display,
+        "date_precision": a.date_precision,
+        "signatories": [authority_ref(s) for s in a.signatories.all()],
+        "note_en": a.note_en,
+        "note_ja": a.note_ja,
+        "sources": [s.pk for s in a.sources.all()],
     }
 
 

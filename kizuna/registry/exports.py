@@ -10,8 +10,14 @@ import json
 import sqlite3
 from pathlib import Path
 
-from .listings import AUTHORITY_COLUMNS, LINK_COLUMNS, authority_rows, link_rows
-from .models import Authority, Exchange, Link, Reason, Source
+from .listings import (
+    AUTHORITY_COLUMNS,
+    LINK_COLUMNS,
+    agreements_summary,
+    authority_rows,
+    link_rows,
+)
+from .models import Agreement, Authority, Exchange, Link, Reason, Source
 
 FORMATS = ("csv", "json", "geojson", "sqlite")
 
@@ -40,7 +46,7 @@ def point(authority: Authority) -> list[float] | None:
 
 def links_geojson(links) -> str:
     features, seen = [], {}
-    for link in links.with_authorities():
+    for link in links.with_authorities().with_agreements():
         uk, jp = point(link.uk_authority), point(link.jp_authority)
         for authority, where in ((link.uk_authority, uk), (link.jp_authority, jp)):
             if where and authority.pk not in seen:
@@ -75,6 +81,7 @@ def links_geojson(links) -> str:
                         "uk": link.uk_authority.name_en,
                         "jp": link.jp_authority.name_en,
                         "jp_ja": link.jp_authority.name_ja,
+                        "agreements": agreements_summary(link),
                     },
                 )
             )
@@ -129,6 +136,23 @@ TABLES = {
                 "description_ja": e.description_ja,
             }
             for e in Exchange.objects.select_related("link").order_by("pk")
+        ),
+    ),
+    "agreements": (
+        ("id", "link", "date", "kind", "signatories", "note_en", "note_ja"),
+        lambda: (
+            {
+                "id": a.pk,
+                "link": a.link.slug,
+                "date": a.date_display,
+                "kind": a.kind,
+                "signatories": "; ".join(s.code or s.slug for s in a.signatories.all()),
+                "note_en": a.note_en,
+                "note_ja": a.note_ja,
+            }
+            for a in Agreement.objects.select_related("link")
+            .prefetch_related("signatories")
+            .order_by("pk")
         ),
     ),
     "sources": (

@@ -6,7 +6,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .importers.japan import REGIONS
-from .models import Authority, Link, LinkStatus, LinkType, Reason
+from .models import (
+    KINDS_BY_COUNTRY,
+    Agreement,
+    Authority,
+    Country,
+    Link,
+    LinkStatus,
+    LinkType,
+    Reason,
+)
 
 SORTS = {
     "formed": ("formed", "uk_authority__name_en"),
@@ -27,9 +36,16 @@ def uk_choices(field: str) -> list[tuple[str, str]]:
     return [(v, v) for v in sorted(set(values))]
 
 
+def signed_by(**signatory) -> Q:
+    """Links whose agreements name a matching authority (a former council that signed a link
+    its successor now holds); a subquery, so a link never repeats."""
+    signatories = {f"signatories__{lookup}": value for lookup, value in signatory.items()}
+    return Q(pk__in=Agreement.objects.filter(**signatories).values("link"))
+
+
 def of_authority(ref: str) -> Q:
-    """Links of an authority (by code or slug) or of the authorities within it."""
-    match = Q()
+    """Links of an authority (by code or slug), of the authorities within it, or that it signed."""
+    match = signed_by(code=ref) | signed_by(slug=ref)
     for side in ("uk_authority", "jp_authority"):
         for path in (side, f"{side}__parent"):
             match |= Q(**{f"{path}__code": ref}) | Q(**{f"{path}__slug": ref})
@@ -43,6 +59,11 @@ class LinkFilterForm(forms.Form):
     )
     nation = forms.ChoiceField(required=False, label=_("UK nation"))
     region = forms.ChoiceField(required=False, label=_("UK region"))
+    uk_kind = forms.ChoiceField(
+        required=False,
+        label=_("Kind of UK authority"),
+        choices=[("", "")] + [(k.value, k.label) for k in KINDS_BY_COUNTRY[Country.GB]],
+    )
     prefecture = forms.ChoiceField(required=False, label=_("Prefecture"))
     jp_region = forms.ChoiceField(
         required=False,
@@ -86,6 +107,7 @@ class LinkFilterForm(forms.Form):
         exact = {
             "nation": "uk_authority__nation",
             "region": "uk_authority__region",
+            "uk_kind": "uk_authority__kind",
             "jp_region": "jp_authority__region",
             "type": "type",
             "status": "status",
@@ -107,6 +129,8 @@ class LinkFilterForm(forms.Form):
                 | Q(jp_authority__name_en__icontains=text)
                 | Q(jp_authority__name_ja__contains=text)
                 | Q(uk_authority__name_ja__contains=text)
+                | signed_by(name_en__icontains=text)
+                | signed_by(name_ja__contains=text)
             )
         # One value per filter: the reasons join cannot repeat a link, so no DISTINCT needed.
         return links.order_by(*SORTS[data.get("sort") or "formed"], "pk")

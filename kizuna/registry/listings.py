@@ -21,6 +21,7 @@ LINK_COLUMNS = (
     "jp_prefecture",
     "confidence",
     "sources",
+    "agreements",
 )
 AUTHORITY_COLUMNS = (
     "code",
@@ -45,6 +46,7 @@ def link_rows(links) -> Iterator[dict]:
     links = (
         links.with_authorities()
         .select_related("jp_authority__parent", "uk_authority")
+        .with_agreements()
         .prefetch_related("sources")
     )
     for link in links:
@@ -62,7 +64,17 @@ def link_rows(links) -> Iterator[dict]:
             "jp_prefecture": prefecture_of(jp),
             "confidence": link.confidence,
             "sources": len(link.sources.all()),
+            "agreements": agreements_summary(link),
         }
+
+
+def agreements_summary(link: Link) -> str:
+    """The history of the link's parties in one cell: '1988-10-12 signed: Strathkelvin District
+    Council, Yoichi; 1997-11-11 renewed: East Dunbartonshire, Yoichi' ('' when none)."""
+    return "; ".join(
+        f"{a.date_display} {a.kind}: {', '.join(s.name_en for s in a.signatories.all())}"
+        for a in link.agreements.all()
+    )
 
 
 def prefecture_of(authority: Authority) -> str:

@@ -1,7 +1,8 @@
-"""Counts of links for the statistics page, the home page and (later) the API.
+"""Counts of links for the statistics page, the home page and the API.
 
-Each table is a list of (label, count) rows computed by the database (GROUP BY), so the cost
-does not grow with Python loops over links."""
+They count links between local authorities: agreements of devolved governments are counted
+apart (data/curated/README.md, "Headline figures"). Each table is a list of (label, count) rows
+computed by the database (GROUP BY), so the cost does not grow with Python loops over links."""
 
 import datetime as dt
 
@@ -18,15 +19,21 @@ PREFECTURE_NAME = Case(
 TABLES = ("year", "decade", "nation", "region", "prefecture", "type", "reason", "status")
 
 
+def counted():
+    return Link.objects.between_local_authorities()
+
+
 def key_figures() -> dict:
-    first = Link.objects.aggregate(first=Min("formed"))["first"]
+    links = counted()
+    first = links.aggregate(first=Min("formed"))["first"]
     return {
-        "links": Link.objects.count(),
+        "links": links.count(),
         # The two sides are in different countries: their distinct counts simply add up.
-        "authorities": Link.objects.values("uk_authority").distinct().count()
-        + Link.objects.values("jp_authority").distinct().count(),
+        "authorities": links.values("uk_authority").distinct().count()
+        + links.values("jp_authority").distinct().count(),
         "first_year": first.year if first else None,
         "years": dt.date.today().year - first.year if first else None,
+        "devolved": Link.objects.of_devolved_governments().count(),
     }
 
 
@@ -44,7 +51,7 @@ def _grouped(queryset, field: str) -> list[tuple[str, int]]:
 
 
 def by_year():
-    return _grouped(Link.objects.annotate(year=ExtractYear("formed")), "year")
+    return _grouped(counted().annotate(year=ExtractYear("formed")), "year")
 
 
 def by_decade():
@@ -56,16 +63,16 @@ def by_decade():
 
 
 def by_prefecture():
-    return _grouped(Link.objects.annotate(prefecture=PREFECTURE_NAME), "prefecture")
+    return _grouped(counted().annotate(prefecture=PREFECTURE_NAME), "prefecture")
 
 
 _TABLES = {
     "year": by_year,
     "decade": by_decade,
-    "nation": lambda: _grouped(Link.objects.all(), "uk_authority__nation"),
-    "region": lambda: _grouped(Link.objects.all(), "uk_authority__region"),
+    "nation": lambda: _grouped(counted(), "uk_authority__nation"),
+    "region": lambda: _grouped(counted(), "uk_authority__region"),
     "prefecture": by_prefecture,
-    "type": lambda: _grouped(Link.objects.all(), "type"),
-    "reason": lambda: _grouped(Link.objects.all(), "reasons__slug"),
-    "status": lambda: _grouped(Link.objects.all(), "status"),
+    "type": lambda: _grouped(counted(), "type"),
+    "reason": lambda: _grouped(counted(), "reasons__slug"),
+    "status": lambda: _grouped(counted(), "status"),
 }

@@ -3,10 +3,10 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Authority, DataVersion, Exchange, Link, Reason, Source
+from .models import Agreement, Authority, DataVersion, Exchange, Link, Reason, Source
 from .signals import import_finished
 
-TRACKED = (Authority, Link, Exchange, Source, Reason)
+TRACKED = (Authority, Link, Exchange, Agreement, Source, Reason)
 
 
 def bump(sender, raw=False, **kwargs):
@@ -17,7 +17,13 @@ def bump(sender, raw=False, **kwargs):
 for model in TRACKED:
     post_save.connect(bump, sender=model, dispatch_uid=f"version-save-{model.__name__}")
     post_delete.connect(bump, sender=model, dispatch_uid=f"version-delete-{model.__name__}")
-for through in (Link.sources.through, Link.reasons.through, Exchange.sources.through):
+for through in (
+    Link.sources.through,
+    Link.reasons.through,
+    Exchange.sources.through,
+    Agreement.signatories.through,
+    Agreement.sources.through,
+):
     m2m_changed.connect(bump, sender=through, dispatch_uid=f"version-m2m-{through.__name__}")
 
 

@@ -2,10 +2,10 @@
 
 from contextvars import ContextVar
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from kizuna.registry.models import Authority, Link
+from kizuna.registry.models import Agreement, Authority, Link
 from kizuna.registry.signals import import_finished, import_started
 
 from . import index
@@ -35,6 +35,12 @@ def authority_saved(sender, instance, raw=False, **kwargs):
 def link_saved(sender, instance, raw=False, **kwargs):
     if not raw and not _paused.get():
         index.update_link(instance)
+
+
+@receiver(m2m_changed, sender=Agreement.signatories.through)
+def signatories_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_") and isinstance(instance, Agreement) and not _paused.get():
+        index.update_link(instance.link)
 
 
 @receiver(post_delete, sender=Authority)

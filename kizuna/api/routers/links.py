@@ -20,6 +20,7 @@ class LinkFilters(Schema):
     )
     nation: str | None = None
     region: str | None = None
+    uk_kind: str | None = Query(None, description="e.g. devolved_government, combined_authority")
     prefecture: str | None = Query(None, description="prefecture code, e.g. 170003")
     jp_region: str | None = None
     type: str | None = None
@@ -29,14 +30,14 @@ class LinkFilters(Schema):
 
 
 def links():
-    return Link.objects.with_authorities().prefetch_related("reasons", "sources")
+    return Link.objects.with_authorities().with_agreements().prefetch_related("reasons", "sources")
 
 
 def filtered(filters: LinkFilters):
     form = LinkFilterForm({k: v for k, v in filters.dict().items() if v is not None})
     if not form.is_valid():
         raise HttpError(400, form.error_message())
-    return form.links().prefetch_related("reasons", "sources")
+    return form.links().with_agreements().prefetch_related("reasons", "sources")
 
 
 @router.get("", response={200: page_of(LinkOut), **ERRORS})

@@ -19,7 +19,12 @@ def search(
     authority_ids = [h.object_id for h in hits.get("authority", [])]
     link_ids = [h.object_id for h in hits.get("link", [])]
     authorities = Authority.objects.select_related("parent", "replaced_by").in_bulk(authority_ids)
-    links = Link.objects.with_authorities().prefetch_related("reasons", "sources").in_bulk(link_ids)
+    links = (
+        Link.objects.with_authorities()
+        .with_agreements()
+        .prefetch_related("reasons", "sources")
+        .in_bulk(link_ids)
+    )
     return {
         "query": q,
         "authorities": [authority_out(authorities[i]) for i in authority_ids if i in authorities],

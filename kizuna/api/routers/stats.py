@@ -15,12 +15,14 @@ def table(name: str) -> list[dict]:
 
 @router.get("", response={200: StatsOut, **ERRORS})
 def all_statistics(request):
-    """Key figures and every table of the statistics page."""
+    """Key figures and every table of the statistics page. They count links between local
+    authorities; `devolved_government_links` counts those of devolved governments apart."""
     figures = statistics.key_figures()
     return {
         "links": figures["links"],
         "authorities": figures["authorities"],
         "first_year": figures["first_year"],
+        "devolved_government_links": figures["devolved"],
         "tables": {name: table(name) for name in statistics.TABLES},
     }
 

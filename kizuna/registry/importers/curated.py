@@ -13,8 +13,9 @@ from django.db import transaction
 from pydantic import ValidationError
 from rapidfuzz import fuzz, process, utils
 
-from ..models import Authority, Exchange, Link, Reason, Source
-from .curated_schema import AuthorityIn, CuratedFile, ExchangeIn, LinkIn, SourceIn
+from ..models import Agreement, Authority, Exchange, Link, Reason, Source
+from ..reorganisation import rule_problems
+from .curated_schema import AgreementIn, AuthorityIn, CuratedFile, ExchangeIn, LinkIn, SourceIn
 from .errors import ImportDataError
 from .registers import AuthorityIndex
 from .summary import Summary
@@ -92,6 +93,7 @@ class CuratedLoader:
             for path, curated in files:
                 for number, entry in enumerate(curated.links):
                     self.apply_link(entry, path, number)
+            check_declared_used(authorities, self.index)
         return list(self.summaries.values())
 
     # Authorities -----------------------------------------------------------------------------
@@ -187,6 +189,15 @@ class CuratedLoader:
                 save_changes(authority, {"wikidata_id": wikidata})
         for exchange in entry.exchanges:
             self.apply_exchange(link, exchange)
+        changed |= self.apply_agreements(link, entry.agreements, path, where)
+        problems = rule_problems(link)
+        if problems:
+            raise ImportDataError(
+                f"{where} breaks the rule for reorganised councils (data/curated/README.md): "
+                + "; ".join(problems),
+                path=path,
+                field="agreements",
+            )
         self.summaries["links"].count(
             "created" if created else "updated" if changed else "unchanged"
         )
@@ -209,6 +220,33 @@ class CuratedLoader:
         self.summaries["exchanges"].count(
             "created" if created else "updated" if changed else "unchanged"
         )
+
+    def apply_agreements(
+        self, link: Link, entries: list[AgreementIn], path: Path, where: str
+    ) -> bool:
+        """Make the link's agreements those of the file: the file is the record of its history."""
+        kept, changed = [], False
+        for number, entry in enumerate(entries):
+            agreement = Agreement.objects.filter(
+                link=link, date=entry.date.date, kind=entry.kind
+            ).first() or Agreement(link=link, date=entry.date.date, kind=entry.kind)
+            changed |= save_changes(
+                agreement,
+                {
+                    "date_precision": entry.date.precision,
+                    "note_en": entry.note_en,
+                    "note_ja": entry.note_ja,
+                },
+            )
+            signatories = [
+                self.resolve(ref, None, path, f"{where} agreements[{number}] signatories")
+                for ref in entry.signatories
+            ]
+            changed |= set_related(agreement.signatories, signatories)
+            changed |= set_related(agreement.sources, [self.source(s) for s in entry.sources])
+            kept.append(agreement.pk)
+        stale = link.agreements.exclude(pk__in=kept)
+        return bool(stale.delete()[0]) or changed
 
     # Shared ------------------------------------------------------------------------------------
 
@@ -265,6 +303,7 @@ def link_values(entry: LinkIn) -> dict:
         "formed_basis_en": entry.formed_basis,
         "formed_basis_ja": entry.formed_basis_ja,
         "formed_note": entry.formed_note,
+        "formed_note_ja": entry.formed_note_ja,
         "ended": entry.ended.date if entry.ended else None,
         "ended_precision": entry.ended.precision if entry.ended else "year",
         "clair_criteria": entry.clair_criteria,
@@ -311,6 +350,27 @@ def load_directory(directory: Path) -> list[Summary]:
     files = [(path, read_file(path)) for path in paths]
     check_unique_links(files)
     return CuratedLoader().load(files)
+
+
+def check_declared_used(authorities: list[tuple[Path, AuthorityIn]], index: AuthorityIndex) -> None:
+    """An authority the curated data declares (one it gives a kind, as for a former council or a
+    town council) is there for a link: as one of its sides or a signatory of its agreements."""
+    for path, entry in authorities:
+        if entry.kind is None:
+            continue  # facts about a register authority (a sourced Japanese name), not a party
+        authority = index.find(entry.code, entry.iso_code, entry.key)
+        used = (
+            authority.links_as_uk.exists()
+            or authority.links_as_jp.exists()
+            or authority.agreements.exists()
+        )
+        if not used:
+            raise ImportDataError(
+                f"authority {entry.ref} ({authority.name_en}) is declared but no link or "
+                f"agreement names it",
+                path=path,
+                field="authorities",
+            )
 
 
 def check_unique_links(files: list[tuple[Path, CuratedFile]]) -> None:

@@ -6,8 +6,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from kizuna.core.dates import PartialDate
+from kizuna.core.japanese_text import close_japanese_spaces
 
 from ..models import (
+    Agreement,
+    AgreementKind,
     Authority,
     AuthorityKind,
     Direction,
@@ -30,6 +33,11 @@ def as_code(value: object) -> object:
 
 def as_partial(value: object) -> object:
     return None if value is None else PartialDate.parse(value)
+
+
+def as_japanese(value: object) -> object:
+    """YAML folding leaves spaces between Japanese characters; none survives import."""
+    return close_japanese_spaces(value) if isinstance(value, str) else value
 
 
 def limit(model, field: str) -> int:
@@ -73,6 +81,7 @@ class AuthorityIn(Strict):
     sources: list[SourceIn] = Field(min_length=1)
 
     _codes = field_validator("code", "parent", "replaced_by", mode="before")(as_code)
+    _japanese = field_validator("name_ja", mode="after")(as_japanese)
 
     @model_validator(mode="after")
     def identified(self) -> "AuthorityIn":
@@ -97,6 +106,26 @@ class ExchangeIn(Strict):
     sources: list[SourceIn] = Field(min_length=1)
 
     _date = field_validator("date", mode="before")(as_partial)
+    _japanese = field_validator("description_ja", mode="after")(as_japanese)
+
+
+class AgreementIn(Strict):
+    """One step in the history of a link's parties (README, "Reorganised councils")."""
+
+    kind: AgreementKind
+    date: PartialDate
+    signatories: list[str] = Field(min_length=1)
+    note_en: str = Field("", max_length=limit(Agreement, "note_en"))
+    note_ja: str = Field("", max_length=limit(Agreement, "note_ja"))
+    sources: list[SourceIn] = Field(min_length=1)
+
+    _date = field_validator("date", mode="before")(as_partial)
+    _japanese = field_validator("note_ja", mode="after")(as_japanese)
+
+    @field_validator("signatories", mode="before")
+    @classmethod
+    def codes(cls, value: object) -> object:
+        return [as_code(v) for v in value] if isinstance(value, list) else value
 
 
 class LinkIn(Strict):
@@ -110,6 +139,7 @@ class LinkIn(Strict):
     formed_basis: str = Field("", max_length=limit(Link, "formed_basis_en"))
     formed_basis_ja: str = Field("", max_length=limit(Link, "formed_basis_ja"))
     formed_note: str = ""
+    formed_note_ja: str = ""
     ended: PartialDate | None = None
     clair_criteria: bool | None = None
     confidence: Literal["high", "medium", "low"]
@@ -120,9 +150,13 @@ class LinkIn(Strict):
     wikidata_jp: str | None = Field(default=None, pattern=r"^Q\d+$")
     sources: list[SourceIn] = Field(min_length=1)
     exchanges: list[ExchangeIn] = []
+    agreements: list[AgreementIn] = []
 
     _codes = field_validator("uk", "jp", mode="before")(as_code)
     _dates = field_validator("formed", "ended", mode="before")(as_partial)
+    _japanese = field_validator("formed_basis_ja", "formed_note_ja", "story_ja", mode="after")(
+        as_japanese
+    )
 
     @model_validator(mode="after")
     def consistent(self) -> "LinkIn":
@@ -133,7 +167,27 @@ class LinkIn(Strict):
         keys = [(e.date, e.kind) for e in self.exchanges]
         if len(keys) != len(set(keys)):
             raise ValueError("two exchanges share a date and kind")
+        self.check_agreements()
         return self
+
+    def check_agreements(self) -> None:
+        """The first agreement is the signing, on the `formed` date; steps are in date order."""
+        if not self.agreements:
+            return
+        first = self.agreements[0]
+        if first.kind != AgreementKind.SIGNED:
+            raise ValueError("the first agreement is the signing (kind: signed)")
+        if first.date != self.formed:
+            raise ValueError(
+                f"formed ({self.formed.iso() if self.formed else 'empty'}) is not the date of "
+                f"the first signing ({first.date.iso()})"
+            )
+        dates = [a.date.date for a in self.agreements]
+        if dates != sorted(dates):
+            raise ValueError("agreements are not in date order")
+        keys = [(a.date, a.kind) for a in self.agreements]
+        if len(keys) != len(set(keys)):
+            raise ValueError("two agreements share a date and kind")
 
     @property
     def label(self) -> str:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kizuna.core.dates import Precision, format_partial
 
-from .authority import Authority
+from .authority import Authority, AuthorityKind
 
 
 class LinkType(models.TextChoices):
@@ -47,6 +47,25 @@ class LinkQuerySet(models.QuerySet):
         return self.select_related(
             "uk_authority__parent", "jp_authority__parent", "jp_authority__replaced_by"
         )
+
+    def with_agreements(self) -> "LinkQuerySet":
+        """The history of each link's parties (agreements, their signatories and sources)."""
+        from .agreement import Agreement
+
+        return self.prefetch_related(
+            models.Prefetch(
+                "agreements",
+                Agreement.objects.order_by("date", "id").prefetch_related("signatories", "sources"),
+            )
+        )
+
+    def between_local_authorities(self) -> "LinkQuerySet":
+        """Links the headline figures count: not those of a devolved government (a national
+        government within the UK, not a local authority; data/curated/README.md)."""
+        return self.exclude(uk_authority__kind=AuthorityKind.DEVOLVED_GOVERNMENT)
+
+    def of_devolved_governments(self) -> "LinkQuerySet":
+        return self.filter(uk_authority__kind=AuthorityKind.DEVOLVED_GOVERNMENT)
 
     def in_nation(self, nation: str) -> "LinkQuerySet":
         return self.filter(uk_authority__nation__iexact=nation)

@@ -59,11 +59,11 @@ def test_curated_dataset_rerun_changes_nothing(curated_dataset):
 
 
 def test_a_merged_authority_reads_both_ways(curated_dataset):
-    gillingham = Link.objects.get(
-        uk_authority__slug="gillingham-borough-council", jp_authority__name_ja="横須賀市"
-    )
-    assert gillingham.status == "ended"
-    assert gillingham.uk_authority.replaced_by.name_en == "Medway"
+    medway = Link.objects.get(uk_authority__name_en="Medway", jp_authority__name_ja="横須賀市")
+    signed, renewed = medway.agreements.all()
+    gillingham = signed.signatories.get(country="GB")
+    assert (signed.date_display, renewed.date_display) == ("1982-04-08", "1998-08-26")
+    assert gillingham.replaced_by == medway.uk_authority == renewed.signatories.get(country="GB")
 
 
 # Small datasets written for the error paths -------------------------------------------------

@@ -1,6 +1,7 @@
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 
+from kizuna.registry.filters import signed_by
 from kizuna.registry.models import Authority, Link
 
 from ..caching import cached_page
@@ -13,7 +14,7 @@ def authority_detail(request, slug):
     authority = get_object_or_404(
         Authority.objects.select_related("parent", "replaced_by", "population_source"), slug=slug
     )
-    own = Q(uk_authority=authority) | Q(jp_authority=authority)
+    own = Q(uk_authority=authority) | Q(jp_authority=authority) | signed_by(pk=authority.pk)
     below = Q(uk_authority__parent=authority) | Q(jp_authority__parent=authority)
     links = Link.objects.with_authorities().order_by("formed", "pk")
     area_links = links.filter(below).exclude(own)

@@ -47,7 +47,9 @@ def directory(request):
 @cached_page
 def link_detail(request, slug):
     link = get_object_or_404(
-        Link.objects.with_authorities().prefetch_related(
+        Link.objects.with_authorities()
+        .with_agreements()
+        .prefetch_related(
             "reasons",
             "sources",
             Prefetch("exchanges", Exchange.objects.order_by("date").prefetch_related("sources")),
