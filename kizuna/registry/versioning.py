@@ -4,13 +4,13 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from .models import Agreement, Authority, DataVersion, Exchange, Link, Reason, Source
-from .signals import import_finished
+from .signals import import_finished, importing
 
 TRACKED = (Authority, Link, Exchange, Agreement, Source, Reason)
 
 
 def bump(sender, raw=False, **kwargs):
-    if not raw:
+    if not raw and not importing():  # an import bumps once, when it finishes
         DataVersion.bump()
 
 

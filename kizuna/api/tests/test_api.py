@@ -6,6 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from kizuna.registry.models import Link
+
 pytestmark = pytest.mark.django_db
 
 
@@ -37,7 +39,7 @@ def test_cursor_pages_walk_every_row_once(client, registry):
         _, page = get(client, url)
         seen += [item["id"] for item in page["items"]]
         url = page["next"]
-    assert seen == sorted(seen) and len(seen) == len(set(seen)) == 30
+    assert seen == sorted(seen) and len(seen) == len(set(seen)) == Link.objects.count() > 30
 
 
 @pytest.mark.parametrize(
@@ -53,6 +55,21 @@ def test_detail_routes(client, registry, url, expected):
     assert response.status_code == 200 and expected in json.dumps(body, ensure_ascii=False)
 
 
+def test_a_link_carries_the_history_of_its_parties(client, registry):
+    _, link = get(client, "/api/v1/links/east-dunbartonshire-yoichi")
+    history = [
+        (a["kind"], a["date"], [s["slug"] for s in a["signatories"] if s["slug"] != "jp-014087"])
+        for a in link["agreements"]
+    ]
+    assert history == [
+        ("signed", "1988-10-12", ["strathkelvin"]),
+        ("renewed", "1997-11-11", ["gb-east-dunbartonshire"]),
+    ]
+    assert all(a["sources"] for a in link["agreements"]) and link["formed"] == "1988-10-12"
+    _, signed = get(client, "/api/v1/links?authority=strathkelvin")
+    assert [item["slug"] for item in signed["items"]] == ["east-dunbartonshire-yoichi"]
+
+
 def test_search_uses_the_website_engine(client, registry):
     _, body = get(client, "/api/v1/search?q=yoichii")
     assert body["authorities"][0]["name_ja"] == "余市町"
@@ -60,7 +77,9 @@ def test_search_uses_the_website_engine(client, registry):
 
 def test_stats_and_reasons(client, registry):
     _, stats = get(client, "/api/v1/stats")
-    assert stats["links"] == 30 and "decade" in stats["tables"]
+    devolved = Link.objects.filter(uk_authority__kind="devolved_government").count()
+    assert devolved and stats["devolved_government_links"] == devolved
+    assert stats["links"] == Link.objects.count() - devolved and "decade" in stats["tables"]
     _, reasons = get(client, "/api/v1/reasons")
     assert {
         "slug": "historic-ties",

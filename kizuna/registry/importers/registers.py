@@ -105,6 +105,9 @@ def upsert(record: AuthorityRecord, index: AuthorityIndex, register: Source) -> 
     ]
     if names != authority.other_names:
         changed["other_names"] = names
+    if "name_en" in changed and authority.name_ja_machine:
+        # A machine name follows the English one: cleared here, made again by machine_names.
+        changed |= {"name_ja": "", "name_ja_machine": False}
     if not changed:
         return "unchanged"
     for key, value in changed.items():

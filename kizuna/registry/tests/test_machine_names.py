@@ -8,6 +8,8 @@ from django.core.management import call_command
 
 from ..importers.curated import load_directory
 from ..importers.machine_names import fill_machine_names
+from ..importers.records import AuthorityRecord
+from ..importers.registers import save_authorities
 from ..models import Authority
 from .factories import JPAuthorityFactory, UKAuthorityFactory
 
@@ -73,8 +75,17 @@ def test_sourced_names_are_never_touched():
     assert not japanese.name_ja_machine
 
 
-def test_a_renamed_council_gets_a_fresh_machine_name():
-    council = UKAuthorityFactory(name_en="Coventry", name_ja="古い", name_ja_machine=True)
-    assert fill_machine_names().updated == 1
+def test_a_council_renamed_by_its_register_gets_a_fresh_machine_name():
+    council = UKAuthorityFactory(name_en="Old Name", name_ja="古い", name_ja_machine=True)
+    record = AuthorityRecord(
+        country="GB", kind=council.kind, name_en="Coventry", slug=council.slug, code=council.code
+    )
+    save_authorities(
+        [record],
+        "test register",
+        {"url": "https://register.test", "title": "Test register"},
+        progress=False,
+    )
+    assert fill_machine_names().created == 1
     council.refresh_from_db()
-    assert council.name_ja == "カバントリー"
+    assert (council.name_ja, council.name_ja_machine) == ("カバントリー", True)

@@ -82,13 +82,21 @@ def test_exports(registry, tmp_path):
     raw = (tmp_path / "links.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert len(rows) == 30 and {"uk_code", "jp_name_ja", "formed"} <= set(rows[0])
+    links = Link.objects.count()
+    assert len(rows) == links and {"uk_code", "jp_name_ja", "formed"} <= set(rows[0])
+    yoichi = next(row for row in rows if row["jp_name_ja"] == "余市町")
+    assert yoichi["agreements"].startswith("1988-10-12 signed: Strathkelvin District Council")
     command("export", "--format", "geojson", str(tmp_path / "links.geojson"))
     features = json.loads((tmp_path / "links.geojson").read_text())["features"]
     lines = [f for f in features if f["geometry"]["type"] == "LineString"]
-    assert len(lines) == 30 and all(len(f["geometry"]["coordinates"]) == 2 for f in lines)
-    assert "30 links" in command("export", "--format", "sqlite", str(tmp_path / "k.db"))
+    assert len(lines) == links and all(len(f["geometry"]["coordinates"]) == 2 for f in lines)
+    assert f"{links} links" in command("export", "--format", "sqlite", str(tmp_path / "k.db"))
     with sqlite3.connect(tmp_path / "k.db") as db:
+        signed = db.execute(
+            "SELECT signatories FROM agreements WHERE link = ? AND kind = ?",
+            ("east-dunbartonshire-yoichi", "signed"),
+        )
+        assert signed.fetchall() == [("strathkelvin; 014087",)]
         hit = db.execute("SELECT uk_name FROM links_fts WHERE links_fts MATCH 'whisky'")
         assert ("East Dunbartonshire",) in hit.fetchall()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 
 from ...importers.curated import load_directory
+from ...importers.machine_names import fill_machine_names
 from ..importing import ImportCommand
 
 
@@ -29,4 +30,5 @@ class Command(ImportCommand):
         )
 
     def run_import(self, *, directory=None, **options):
-        return load_directory(directory or settings.KIZUNA_CURATED_DIR)
+        yield from load_directory(directory or settings.KIZUNA_CURATED_DIR)
+        yield fill_machine_names()  # UK authorities the curated data adds without a sourced name
