@@ -33,8 +33,10 @@ PAGES = {
     "home": "/",
     "history": "/history/",
     "directory": "/links/",
-    "link": "/links/gateshead-komatsu/",
+    "link": "/links/east-dunbartonshire-yoichi/",  # with the history of its parties
     "authority": "/authorities/jp-014087/",
+    "former-council": "/authorities/strathkelvin/",
+    "machine-name": "/authorities/gb-middlesbrough/",  # a 自動表記 name
     "search": "/search/?q=yoichi",
     "map": "/map/",
     "statistics": "/statistics/",
