@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 # The test suite runs twice: on the embedded SQLite, then on this PostgreSQL server.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kizuna
+# pytest-xdist workers: the machines here have 2 cores (each worker gets its own test database).
+TEST_WORKERS ?= 2
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -41,5 +43,5 @@ lint: $(BIN)/kizuna
 	$(BIN)/kizuna makemigrations --check --dry-run
 
 test: lint browser
-	$(BIN)/pytest
-	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -n $(TEST_WORKERS)
