@@ -3,7 +3,7 @@
 
 from django.contrib import admin
 
-from .models import Authority, Exchange, Link, Reason, Source
+from .models import Agreement, Authority, Exchange, Link, Reason, Source
 
 
 class ExchangeInline(admin.TabularInline):
@@ -13,10 +13,25 @@ class ExchangeInline(admin.TabularInline):
     show_change_link = True
 
 
+class AgreementInline(admin.TabularInline):
+    model = Agreement
+    extra = 0
+    fields = ("date", "date_precision", "kind", "signatories", "note_en", "note_ja")
+    autocomplete_fields = ("signatories",)
+    show_change_link = True
+
+
 @admin.register(Authority)
 class AuthorityAdmin(admin.ModelAdmin):
     list_display = ("name_en", "name_ja", "kind", "code", "country", "parent", "end_date")
-    list_filter = ("country", "kind", "nation", "region", ("end_date", admin.EmptyFieldListFilter))
+    list_filter = (
+        "country",
+        "kind",
+        "name_ja_machine",
+        "nation",
+        "region",
+        ("end_date", admin.EmptyFieldListFilter),
+    )
     search_fields = (
         "name_en",
         "name_ja",
@@ -64,7 +79,7 @@ class LinkAdmin(admin.ModelAdmin):
     autocomplete_fields = ("uk_authority", "jp_authority", "sources")
     filter_horizontal = ("reasons",)
     readonly_fields = ("created", "updated")
-    inlines = [ExchangeInline]
+    inlines = [AgreementInline, ExchangeInline]
     date_hierarchy = "formed"
 
 
@@ -81,6 +96,15 @@ class ExchangeAdmin(admin.ModelAdmin):
     list_select_related = ("link__uk_authority", "link__jp_authority")
     autocomplete_fields = ("link", "sources")
     date_hierarchy = "date"
+
+
+@admin.register(Agreement)
+class AgreementAdmin(admin.ModelAdmin):
+    list_display = ("link", "date", "kind")
+    list_filter = ("kind", "date_precision")
+    search_fields = ("signatories__name_en", "signatories__name_ja", "note_en", "note_ja")
+    list_select_related = ("link__uk_authority", "link__jp_authority")
+    autocomplete_fields = ("link", "signatories", "sources")
 
 
 @admin.register(Source)
