@@ -202,3 +202,13 @@ def test_json_ld_describes_links_and_authorities(client, links):
     data = json.loads(re.search(r'application/ld\+json">(.*?)</script>', page, re.S).group(1))
     assert data["@type"] == "Event" and data["startDate"] == link.formed_display
     assert [place["@type"] for place in data["location"]] == ["AdministrativeArea"] * 2
+
+
+@pytest.mark.parametrize("path", ["/links/?nation=England", "/map/?nation=England"])
+def test_the_header_search_box_never_shows_a_query_string(client, path):
+    LinkFactory()  # an English council, so nation=England is a valid filter
+    response = client.get(path)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'id="site-q" name="q" type="search" value=""' in body
+    assert "nation=England" in body  # the page's own links keep their filters

@@ -35,7 +35,12 @@ def directory(request):
     page = paginator.page(number)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "count": paginator.count, "query": query.urlencode()}
+    context = {
+        "form": form,
+        "page": page,
+        "count": paginator.count,
+        "query_string": query.urlencode(),
+    }
     template = (
         "website/includes/_link_results.html"
         if request.headers.get("HX-Request")

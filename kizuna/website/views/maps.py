@@ -15,7 +15,9 @@ from .links import filtered_links
 @cached_page
 def map_page(request):
     form, _links = filtered_links(request)
-    return render(request, "website/map.html", {"form": form, "query": request.GET.urlencode()})
+    return render(
+        request, "website/map.html", {"form": form, "query_string": request.GET.urlencode()}
+    )
 
 
 def point(authority) -> dict | None:
