@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError, Throttled, ValidationError
+from ninja.renderers import JSONRenderer
 from ninja.throttling import AnonRateThrottle
 
 from .routers import authorities, exchanges, links, reasons, search, sources, stats
@@ -24,12 +25,19 @@ class KizunaAPI(NinjaAPI):
         return schema
 
 
+class UTF8JSONRenderer(JSONRenderer):
+    """Japanese names as UTF-8 text (charset=utf-8), not \\uXXXX escapes twice their size."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = KizunaAPI(
     title="Kizuna API",
     version="1",
     description="UK–Japan local authority links: authorities, links, exchanges, sources, "
     "reasons, statistics and search. Read-only; CC BY 4.0 data.",
     urls_namespace="api",
+    renderer=UTF8JSONRenderer(),
     throttle=[AnonRateThrottle(settings.KIZUNA_API_RATE)] if settings.KIZUNA_API_RATE else [],
 )
 

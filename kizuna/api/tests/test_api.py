@@ -168,3 +168,9 @@ def test_cached_answers_follow_the_data(client, registry):
     link.save()
     assert client.get("/api/v1/links/gateshead-komatsu").json()["story_en"] == "Rewritten."
     assert first["story_en"] != "Rewritten."
+
+
+def test_japanese_is_sent_as_utf8_text(client, registry):
+    response = client.get("/api/v1/authorities/014087")
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert "余市町".encode() in response.content and b"\\u" not in response.content
