@@ -212,3 +212,14 @@ def test_the_header_search_box_never_shows_a_query_string(client, path):
     body = response.content.decode()
     assert 'id="site-q" name="q" type="search" value=""' in body
     assert "nation=England" in body  # the page's own links keep their filters
+
+
+def test_japanese_statistics_and_populations_read_as_japanese(client, links):
+    body = client.get("/ja/statistics/").content.decode()
+    assert '<th scope="row">石川県</th>' in body and "南東イングランド" in body
+    assert "Ishikawa</th>" not in body and "South East</th>" not in body
+    prefecture = links[0].jp_authority.parent
+    prefecture.population = 1132526
+    prefecture.save()
+    page = client.get(f"/ja/authorities/{prefecture.slug}/").content.decode()
+    assert "1,132,526人" in page

@@ -7,7 +7,7 @@ from kizuna.registry import statistics
 from kizuna.registry.models import Link
 
 from ..caching import cached_page
-from ..statistics_labels import TABLE_TITLES, label
+from ..statistics_labels import TABLE_TITLES, labels
 
 
 @cached_page
@@ -32,7 +32,9 @@ def history(request):
 def statistics_page(request):
     tables = []
     for name in statistics.TABLES:
-        rows = [(label(name, key), count) for key, count in statistics.rows(name)]
+        counted = statistics.rows(name)
+        names = labels(name, [key for key, _ in counted])
+        rows = [(label, n) for label, (_, n) in zip(names, counted, strict=True)]
         peak = max((count for _, count in rows), default=0)
         tables.append({"name": name, "title": TABLE_TITLES[name], "rows": rows, "peak": peak})
     return render(request, "website/statistics.html", {"tables": tables})
