@@ -1,6 +1,7 @@
 """Template tags for pages that name links and authorities."""
 
 from django import template
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import get_language
@@ -13,14 +14,18 @@ register = template.Library()
 
 @register.simple_tag
 def link_href(uk_ref: str, jp_ref: str) -> str:
-    """The URL of the link between two authorities named by code or slug (prose pages);
-    test_history checks that every one the history page names exists."""
+    """The URL of the link between two authorities named by code or slug (prose pages). The UK
+    side may be a former council that signed a link its successor now holds. test_history
+    checks that every pair the history page names is a link."""
+    from kizuna.registry.filters import signed_by
+
+    def named(ref: str):
+        return Authority.objects.filter(Q(code=ref) | Q(slug=ref))
+
     link = (
         Link.objects.filter(
-            uk_authority__in=Authority.objects.filter(code=uk_ref)
-            | Authority.objects.filter(slug=uk_ref),
-            jp_authority__in=Authority.objects.filter(code=jp_ref)
-            | Authority.objects.filter(slug=jp_ref),
+            Q(uk_authority__in=named(uk_ref)) | signed_by(code=uk_ref) | signed_by(slug=uk_ref),
+            jp_authority__in=named(jp_ref),
         )
         .order_by("formed")
         .first()
