@@ -12,6 +12,8 @@ from django.utils.http import http_date
 
 from kizuna.registry.models import DataVersion
 
+from .parameters import unknown_parameters
+
 PREFIX = "/api/"
 MAX_AGE = 60
 TIMEOUT = 60 * 60
@@ -25,8 +27,11 @@ class APIHeadersMiddleware:
         if not request.path.startswith(PREFIX):
             return self.get_response(request)
         version = DataVersion.latest()
+        unknown = unknown_parameters(request.path, request.GET)
         if request.method == "OPTIONS":  # a CORS preflight
             response = HttpResponse(status=204)
+        elif unknown:
+            response = refuse(request, unknown)
         elif request.method in ("GET", "HEAD") and settings.KIZUNA_PAGE_CACHE:
             response = self.cached(request, version.number)
         else:
@@ -62,6 +67,13 @@ def throttled(request) -> HttpResponse | None:
             response["Retry-After"] = str(int(throttle.wait() or 1) + 1)
             return response
     return None
+
+
+def refuse(request, unknown: list[str]) -> HttpResponse:
+    from .api import problem
+
+    names = ", ".join(repr(name) for name in unknown)
+    return problem(request, 400, f"unknown query parameter(s) {names}; see /api/v1/docs")
 
 
 def cors(response) -> None:

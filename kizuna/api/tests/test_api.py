@@ -100,6 +100,8 @@ def test_stats_and_reasons(client, registry):
         ("/api/v1/links/no-such-link", 404, "no link 'no-such-link'"),
         ("/api/v1/stats/weather", 404, "no table 'weather'"),
         ("/api/v1/search", 400, "q: Field required"),
+        ("/api/v1/links?natoin=Scotland", 400, "unknown query parameter(s) 'natoin'"),
+        ("/api/v1/links/medway-ito?format=xml", 400, "unknown query parameter(s) 'format'"),
     ],
 )
 def test_errors_are_problem_json(client, url, status, detail):
