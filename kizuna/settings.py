@@ -156,6 +156,9 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("BEHIND_TLS_PROXY", False)
 # Anonymous API requests allowed per client address (django-ninja throttle, counted in the
 # shared cache); empty turns the limit off (benchmarks).
 KIZUNA_API_RATE = os.environ.get("KIZUNA_API_RATE", "600/m")
+# The rate limit counts per client address: X-Forwarded-For is believed only through this many
+# reverse proxies of our own (0: the connecting address, whatever the header says).
+NINJA_NUM_PROXIES = int(os.environ.get("KIZUNA_PROXIES", "0"))
 
 # Whole-page caching of public pages (see kizuna/website/caching.py); off only to measure.
 KIZUNA_PAGE_CACHE = env_bool("KIZUNA_PAGE_CACHE", True)

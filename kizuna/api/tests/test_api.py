@@ -135,17 +135,20 @@ def test_cors_and_compression(client, registry):
     assert preflight.status_code == 204 and "GET" in preflight["Access-Control-Allow-Methods"]
 
 
-def test_anonymous_rate_limit(client, settings):
+@pytest.mark.parametrize("forged", [False, True])
+def test_anonymous_rate_limit(client, settings, forged):
     from kizuna.api.api import api
 
     throttle = api.throttle[0]
     rate = throttle.rate
     throttle.rate = "3/m"
     throttle.num_requests, throttle.duration = throttle.parse_rate("3/m")
+    # With no proxy of ours in front, a forged X-Forwarded-For must not make a new client.
+    headers = [{"HTTP_X_FORWARDED_FOR": f"203.0.113.{n}"} for n in range(5)] if forged else [{}] * 5
     try:
         # The same URL each time: answers from the response cache are counted too.
-        statuses = [client.get("/api/v1/reasons").status_code for _ in range(4)]
-        limited = client.get("/api/v1/reasons")
+        statuses = [client.get("/api/v1/reasons", **h).status_code for h in headers[:4]]
+        limited = client.get("/api/v1/reasons", **headers[4])
     finally:
         throttle.rate = rate
         throttle.num_requests, throttle.duration = throttle.parse_rate(rate)
