@@ -49,8 +49,8 @@ def labels(table: str, keys: list[str]) -> list[str]:
     if table == "status":
         return [str(LinkStatus(key).label) for key in keys]
     if table == "reason":
-        names = Reason.objects.values_list("slug", "name_ja" if japanese else "name_en")
-        return [dict(names).get(key, key) for key in keys]
+        names = dict(Reason.objects.values_list("slug", "name_ja" if japanese else "name_en"))
+        return [names.get(key, key) for key in keys]
     if table == "prefecture" and japanese:
         prefectures = Authority.objects.filter(kind=AuthorityKind.PREFECTURE)
         names = dict(prefectures.values_list("name_en", "name_ja"))

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from kizuna.registry.filters import signed_by
 from kizuna.registry.models import Authority, Link
 
 register = template.Library()
@@ -17,7 +18,6 @@ def link_href(uk_ref: str, jp_ref: str) -> str:
     """The URL of the link between two authorities named by code or slug (prose pages). The UK
     side may be a former council that signed a link its successor now holds. test_history
     checks that every pair the history page names is a link."""
-    from kizuna.registry.filters import signed_by
 
     def named(ref: str):
         return Authority.objects.filter(Q(code=ref) | Q(slug=ref))
