@@ -6,4 +6,4 @@ class RegistryConfig(AppConfig):
     verbose_name = "Registry"
 
     def ready(self):
-        from . import versioning  # noqa: F401  bump DataVersion on every change
+        from . import changes  # noqa: F401  track every change to publish it once

@@ -16,11 +16,11 @@ from django.core import serializers
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection
 
+from .changes import bulk_change
 from .importers.errors import ImportDataError
 from .models import Agreement, Authority, Exchange, Link, Reason, Source
-from .signals import import_finished, import_started
 
 HEADER = {"format": "kizuna-dump", "version": 1}
 MODELS = [Source, Reason, Authority, Link, Exchange, Agreement]
@@ -101,13 +101,11 @@ def restore(path: Path) -> int:
     if any(model.objects.exists() for model in MODELS if model is not Reason):
         raise ImportDataError("restore needs an empty registry; this database has data", path=path)
     try:
-        with transaction.atomic():
-            import_started.send(sender=restore)
+        with bulk_change():
             Reason.objects.all().delete()
             for obj in objects:
                 obj.save()
             reset_sequences()
-            import_finished.send(sender=restore)
     except IntegrityError as exc:
         raise ImportDataError(f"the rows do not fit together ({exc})", path=path) from None
     return len(objects)

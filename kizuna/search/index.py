@@ -1,5 +1,5 @@
-"""Keeping the search index in step with the registry: a full rebuild after imports, and
-one-row updates when staff edit an authority or link (signals.py)."""
+"""Keeping the search index in step with the registry: a full rebuild after a bulk change, and
+updates of the touched rows after an edit (signals.py)."""
 
 from django.db import transaction
 
@@ -18,15 +18,25 @@ def rebuild() -> int:
     return len(documents)
 
 
-def update_authority(authority: Authority) -> None:
-    linked = (
-        Link.objects.filter(uk_authority=authority).exists()
-        or Link.objects.filter(jp_authority=authority).exists()
+def refresh(authority_ids, link_ids) -> None:
+    """Re-index these authorities, their links and these links; drop the deleted ones."""
+    authority_ids, link_ids = set(authority_ids), set(link_ids)
+    authorities = Authority.objects.filter(pk__in=authority_ids)
+    found = {a.pk for a in authorities}
+    Document.objects.filter(kind=Kind.AUTHORITY, object_id__in=authority_ids - found).delete()
+    linked = set(
+        Link.objects.filter(uk_authority__in=found).values_list("uk_authority_id", flat=True)
+    ) | set(Link.objects.filter(jp_authority__in=found).values_list("jp_authority_id", flat=True))
+    for authority in authorities:
+        save(authority_document(authority, authority.pk in linked))
+    link_ids |= set(Link.objects.filter(uk_authority__in=found).values_list("id", flat=True)) | set(
+        Link.objects.filter(jp_authority__in=found).values_list("id", flat=True)
     )
-    save(authority_document(authority, linked))
-    for link in Link.objects.filter(uk_authority=authority) | Link.objects.filter(
-        jp_authority=authority
-    ):
+    links = list(Link.objects.filter(pk__in=link_ids))
+    Document.objects.filter(
+        kind=Kind.LINK, object_id__in=link_ids - {link.pk for link in links}
+    ).delete()
+    for link in links:
         update_link(link)
 
 
@@ -44,10 +54,6 @@ def update_link(link: Link) -> None:
             link, names.get(link.uk_authority_id, []), names.get(link.jp_authority_id, []), others
         )
     )
-
-
-def remove(kind: str, object_id: int) -> None:
-    Document.objects.filter(kind=kind, object_id=object_id).delete()
 
 
 def save(document: Document) -> None:

@@ -164,13 +164,17 @@ def test_openapi_and_local_docs(client):
     assert "/static/ninja/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
 
 
-def test_cached_answers_follow_the_data(client, registry):
-    from kizuna.registry.models import Link
+def test_cached_answers_follow_the_data(client, registry, django_capture_on_commit_callbacks):
+    from kizuna.registry.models import DataVersion, Link
 
     first = client.get("/api/v1/links/gateshead-komatsu").json()
     link = Link.objects.get(slug="gateshead-komatsu")
-    link.story_en = "Rewritten."
-    link.save()
+    before = DataVersion.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        link.story_en = "Rewritten."
+        link.save()
+        link.reasons.clear()
+    assert DataVersion.current() == before + 1  # one committed change, one new version
     assert client.get("/api/v1/links/gateshead-komatsu").json()["story_en"] == "Rewritten."
     assert first["story_en"] != "Rewritten."
 

@@ -1,10 +1,9 @@
 """The base of the import commands: one transaction, --dry-run, and errors without traceback."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
+from ..changes import bulk_change
 from ..importers.errors import ImportDataError
-from ..signals import import_finished, import_started
 
 
 class DryRun(Exception):
@@ -24,13 +23,9 @@ class ImportCommand(BaseCommand):
 
     def handle(self, *args, dry_run=False, **options):
         try:
-            with transaction.atomic():
-                import_started.send(sender=self.__class__)
-                try:
-                    for summary in self.run_import(**options):
-                        self.stdout.write(str(summary))
-                finally:
-                    import_finished.send(sender=self.__class__)
+            with bulk_change():
+                for summary in self.run_import(**options):
+                    self.stdout.write(str(summary))
                 if dry_run:
                     raise DryRun
         except DryRun:

@@ -65,11 +65,16 @@ def test_nothing_for_nonsense_or_empty(registry):
     assert search("   ") == {}
 
 
-def test_edits_reach_the_index(registry):
+def test_edits_reach_the_index_when_they_commit(registry, django_capture_on_commit_callbacks):
     yoichi = Authority.objects.get(code="014087")
-    yoichi.other_names = ["Whisky Town"]
-    yoichi.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        yoichi.other_names = ["Whisky Town"]
+        yoichi.save()
+        assert not search("Whisky Town")  # not yet committed
     assert top_authority("Whisky Town") == "Yoichi"
+    with django_capture_on_commit_callbacks(execute=True):
+        Link.objects.filter(jp_authority=yoichi).delete()
+    assert "link" not in search("余市町")
 
 
 def test_normalize():

@@ -10,10 +10,9 @@ import datetime as dt
 import random
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
+from ...changes import bulk_change
 from ...models import Authority, Exchange, Link, LinkStatus, LinkType, Source
-from ...signals import import_finished, import_started
 
 SYNTHETIC = "synthetic-"
 SOURCE = {
@@ -41,8 +40,7 @@ class Command(BaseCommand):
         if len(uk) * len(jp) * len(LinkType) < links:
             raise CommandError("import the registers first: not enough authorities to pair")
         rng = random.Random(seed)
-        with transaction.atomic():
-            import_started.send(sender=self.__class__)
+        with bulk_change():
             Link.objects.filter(slug__startswith=SYNTHETIC).delete()
             source, _ = Source.objects.get_or_create(url="", title=SOURCE["title"], defaults=SOURCE)
             created = Link.objects.bulk_create(self.links(rng, uk, jp, links), batch_size=5000)
@@ -62,7 +60,6 @@ class Command(BaseCommand):
                 ],
                 batch_size=5000,
             )
-            import_finished.send(sender=self.__class__)
         self.stdout.write(f"{len(created)} synthetic links created")
 
     def links(self, rng, uk, jp, count):
