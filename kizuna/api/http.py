@@ -1,22 +1,19 @@
 """HTTP for the API: CORS for reads, Cache-Control and Last-Modified from the registry's data
-version, and a response cache keyed on that version (any data change invalidates it in every
-process). ETags and 304s come from Django's ConditionalGetMiddleware, compression (brotli,
-gzip) from django-compression-middleware, both in settings.MIDDLEWARE."""
-
-from hashlib import sha256
+version, and the shared versioned response cache (kizuna/core/response_cache.py). ETags and
+304s come from Django's ConditionalGetMiddleware, compression (brotli, gzip) from
+django-compression-middleware, both in settings.MIDDLEWARE."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.http import http_date
 
+from kizuna.core import response_cache
 from kizuna.registry.models import DataVersion
 
 from .parameters import unknown_parameters
 
 PREFIX = "/api/"
 MAX_AGE = 60
-TIMEOUT = 60 * 60
 
 
 class APIHeadersMiddleware:
@@ -44,18 +41,12 @@ class APIHeadersMiddleware:
         return response
 
     def cached(self, request, version: int) -> HttpResponse:
-        key = f"api:{version}:{sha256(request.get_full_path().encode()).hexdigest()}"
-        hit = cache.get(key)
-        if hit is None:
-            response = self.get_response(request)
-            if response.status_code == 200:
-                cache.set(key, (response.content, response["Content-Type"]), TIMEOUT)
-            return response
-        limited = throttled(request)
-        if limited is not None:  # a cached answer still counts against the rate limit
-            return limited
-        content, content_type = hit
-        return HttpResponse(content, content_type=content_type)
+        return response_cache.cached(
+            response_cache.key("api", version, request),
+            lambda: self.get_response(request),
+            # a cached answer still counts against the rate limit
+            on_hit=lambda response: throttled(request) or response,
+        )
 
 
 def throttled(request) -> HttpResponse | None:
