@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "kizuna.core",
     "kizuna.registry",
     "kizuna.search",
+    "kizuna.readmodel",
     "kizuna.website",
     "django_htmx",
     "ninja",

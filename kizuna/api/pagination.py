@@ -24,12 +24,21 @@ def encode(pk: int) -> str:
 
 
 def paginate(request, queryset, cursor: str | None, limit: int, serialize) -> dict:
+    ids, following = page_ids(request, queryset, cursor, limit)
+    rows = queryset.in_bulk(ids)
+    return {"items": [serialize(rows[pk]) for pk in ids], "next": following}
+
+
+def page_ids(request, queryset, cursor: str | None, limit: int) -> tuple[list[int], str | None]:
+    """The ids on this page and the URL of the next page (None on the last)."""
     after = decode(cursor)
-    rows = list(queryset.filter(pk__gt=after).order_by("pk")[: limit + 1])
+    ids = list(
+        queryset.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[: limit + 1]
+    )
     following = None
-    if len(rows) > limit:
-        rows = rows[:limit]
+    if len(ids) > limit:
+        ids = ids[:limit]
         query: QueryDict = request.GET.copy()
-        query["cursor"] = encode(rows[-1].pk)
+        query["cursor"] = encode(ids[-1])
         following = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
-    return {"items": [serialize(row) for row in rows], "next": following}
+    return ids, following

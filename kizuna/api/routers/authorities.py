@@ -1,11 +1,14 @@
 from django.db.models import Q
+from django.http import Http404
 from ninja import Query, Router, Schema
 
+from kizuna.readmodel.models import AuthorityRecord
+from kizuna.readmodel.reads import authority_json, json_response, page_body
 from kizuna.registry.models import Authority, AuthorityKind, Country
 
-from ..pagination import paginate
-from ..schemas import AuthorityOut, authority_out, page_of
-from .common import ERRORS, PageParams, get_or_404
+from ..pagination import page_ids
+from ..schemas import AuthorityOut, page_of
+from .common import ERRORS, PageParams
 
 router = Router(tags=["authorities"])
 
@@ -18,13 +21,9 @@ class AuthorityFilters(Schema):
     current: bool | None = Query(None, description="only authorities that still exist")
 
 
-def authorities():
-    return Authority.objects.select_related("parent", "replaced_by")
-
-
 @router.get("", response={200: page_of(AuthorityOut), **ERRORS})
 def list_authorities(request, filters: Query[AuthorityFilters], page: Query[PageParams]):
-    rows = authorities()
+    rows = Authority.objects.all()
     if filters.country:
         rows = rows.filter(country=filters.country)
     if filters.kind:
@@ -40,11 +39,14 @@ def list_authorities(request, filters: Query[AuthorityFilters], page: Query[Page
         )
     if filters.current is not None:
         rows = rows.filter(end_date__isnull=filters.current)
-    return paginate(request, rows, page.cursor, page.limit, authority_out)
+    ids, following = page_ids(request, rows, page.cursor, page.limit)
+    return json_response(page_body(AuthorityRecord, ids, following))
 
 
 @router.get("/{ref}", response={200: AuthorityOut, **ERRORS})
 def get_authority(request, ref: str):
     """By official code (E08000037, 172031) or slug."""
-    row = authorities().filter(code=ref).first()
-    return authority_out(row or get_or_404(authorities(), "authority", slug=ref))
+    body = authority_json(ref)
+    if body is None:
+        raise Http404(f"no authority {ref!r}")
+    return json_response(body)

@@ -1,12 +1,14 @@
+from django.http import Http404
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from kizuna.readmodel.models import LinkRecord
+from kizuna.readmodel.reads import json_response, link_json, page_body
 from kizuna.registry.filters import LinkFilterForm
-from kizuna.registry.models import Link
 
-from ..pagination import paginate
-from ..schemas import LinkOut, link_out, page_of
-from .common import ERRORS, PageParams, get_or_404
+from ..pagination import page_ids
+from ..schemas import LinkOut, page_of
+from .common import ERRORS, PageParams
 
 router = Router(tags=["links"])
 
@@ -29,22 +31,23 @@ class LinkFilters(Schema):
     reason: str | None = None
 
 
-def links():
-    return Link.objects.with_authorities().with_agreements().prefetch_related("reasons", "sources")
-
-
 def filtered(filters: LinkFilters):
     form = LinkFilterForm({k: v for k, v in filters.dict().items() if v is not None})
     if not form.is_valid():
         raise HttpError(400, form.error_message())
-    return form.links().with_agreements().prefetch_related("reasons", "sources")
+    return form.links()
 
 
+# Both answers are the read model's prepared JSON (kizuna/readmodel), documented as LinkOut.
 @router.get("", response={200: page_of(LinkOut), **ERRORS})
 def list_links(request, filters: Query[LinkFilters], page: Query[PageParams]):
-    return paginate(request, filtered(filters), page.cursor, page.limit, link_out)
+    ids, following = page_ids(request, filtered(filters), page.cursor, page.limit)
+    return json_response(page_body(LinkRecord, ids, following))
 
 
 @router.get("/{slug}", response={200: LinkOut, **ERRORS})
 def get_link(request, slug: str):
-    return link_out(get_or_404(links(), "link", slug=slug))
+    body = link_json(slug)
+    if body is None:
+        raise Http404(f"no link {slug!r}")
+    return json_response(body)
