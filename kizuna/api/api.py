@@ -76,11 +76,17 @@ def problem(request, status: int, detail: str):
 
 @api.exception_handler(ValidationError)
 def invalid(request, exc: ValidationError):
-    details = "; ".join(
-        f"{'.'.join(str(p) for p in error['loc'][1:]) or 'request'}: {error['msg']}"
-        for error in exc.errors
-    )
-    return problem(request, 400, details)
+    return problem(request, 400, "; ".join(error_text(request, error) for error in exc.errors))
+
+
+def error_text(request, error: dict) -> str:
+    """The parameter, what it takes and, for a query parameter, the value given (django-ninja
+    drops pydantic's input): nation: Input should be 'England', … or 'Wales' (got 'Narnia')."""
+    name = ".".join(str(p) for p in error["loc"][1:])
+    text = f"{name or 'request'}: {error['msg']}"
+    if error["loc"][0] == "query" and name in request.GET:
+        return f"{text} (got {request.GET[name]!r})"
+    return text
 
 
 @api.exception_handler(Throttled)

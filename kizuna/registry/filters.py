@@ -1,55 +1,104 @@
-"""The links directory's filters, shared by the website and the API: one form validates the
-query string (a bad value is a clear 400, never a server error) and builds the queryset."""
+"""The link filters, one definition for the website, the API and the CLI: one form validates
+the values (a bad one is a clear error naming it and the choices: a 400 on the web, a
+CommandError on the command line) and builds the queryset. The fixed vocabularies are
+TextChoices, so the API's schema lists them as enums."""
 
 from django import forms
-from django.db.models import Q
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .importers.japan import REGIONS
-from .models import (
-    KINDS_BY_COUNTRY,
-    Agreement,
-    Authority,
-    Country,
-    Link,
-    LinkStatus,
-    LinkType,
-    Reason,
-)
+from .models import KINDS_BY_COUNTRY, Authority, Country, Link, LinkStatus, LinkType, Reason
+from .queries import authority_by_ref, in_prefecture, links_of, signed_by
 
+UKNation = models.TextChoices(
+    "UKNation",
+    [
+        ("ENGLAND", "England"),
+        ("NORTHERN_IRELAND", "Northern Ireland"),
+        ("SCOTLAND", "Scotland"),
+        ("WALES", "Wales"),
+    ],
+)
+UKKind = models.TextChoices(
+    "UKKind", [(kind.name, (kind.value, kind.label)) for kind in KINDS_BY_COUNTRY[Country.GB]]
+)
+JPRegion = models.TextChoices(
+    "JPRegion", [(name.upper().replace("-", "_"), name) for *_, name in REGIONS]
+)
+Decade = models.TextChoices("Decade", [(f"D{d}", (str(d), f"{d}s")) for d in range(1980, 2030, 10)])
 SORTS = {
-    "formed": ("formed", "uk_authority__name_en"),
-    "-formed": ("-formed", "uk_authority__name_en"),
+    "formed": ("formed", "uk_authority__name_en", "jp_authority__name_en"),
+    "-formed": ("-formed", "uk_authority__name_en", "jp_authority__name_en"),
     "name": ("uk_authority__name_en", "jp_authority__name_en"),
 }
-DECADES = [(str(d), f"{d}s") for d in range(1980, 2030, 10)]
 
 
-def uk_choices(field: str) -> list[tuple[str, str]]:
-    """The UK nations or regions there are (a handful; no join over the links)."""
-    values = (
-        Authority.objects.filter(country="GB")
-        .exclude(**{field: ""})
-        .values_list(field, flat=True)
+def uk_regions() -> list[tuple[str, str]]:
+    """The UK regions there are: a dozen distinct values, no join over the links."""
+    regions = (
+        Authority.objects.filter(country=Country.GB)
+        .exclude(region="")
+        .values_list("region", flat=True)
         .distinct()
+        .order_by("region")
     )
-    return [(v, v) for v in sorted(set(values))]
+    return [(region, region) for region in regions]
 
 
-def signed_by(**signatory) -> Q:
-    """Links whose agreements name a matching authority (a former council that signed a link
-    its successor now holds); a subquery, so a link never repeats."""
-    signatories = {f"signatories__{lookup}": value for lookup, value in signatory.items()}
-    return Q(pk__in=Agreement.objects.filter(**signatories).values("link"))
+class FilterChoiceField(forms.ChoiceField):
+    """One of a filter's values, in any letter case (`--nation scotland`); an unknown value is
+    refused with the choices named."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return next((v for v in self.values() if v.lower() == text.lower()), text)
+
+    def validate(self, value):
+        if value and value not in self.values():
+            raise forms.ValidationError(
+                _("Select a valid choice: %(value)s is not one of %(choices)s."),
+                code="invalid_choice",
+                params={"value": repr(value), "choices": ", ".join(self.values())},
+            )
+        super().validate(value)
+
+    def values(self) -> list[str]:
+        return [str(value) for value, _label in self.choices if value]
 
 
-def of_authority(ref: str) -> Q:
-    """Links of an authority (by code or slug), of the authorities within it, or that it signed."""
-    match = signed_by(code=ref) | signed_by(slug=ref)
-    for side in ("uk_authority", "jp_authority"):
-        for path in (side, f"{side}__parent"):
-            match |= Q(**{f"{path}__code": ref}) | Q(**{f"{path}__slug": ref})
-    return match
+class PrefectureField(FilterChoiceField):
+    """A prefecture by code, ISO code, English or Japanese name (170003, JP-17, Ishikawa, 石川,
+    石川県), as Authority.objects.prefectures_named reads it; cleans to the Authority."""
+
+    def to_python(self, value):
+        text = forms.ChoiceField.to_python(self, value).strip()
+        if not text:
+            return None
+        prefecture = Authority.objects.prefectures_named(text).first()
+        if prefecture is None:
+            raise forms.ValidationError(
+                _(
+                    "unknown prefecture %(value)s; give a code, English or Japanese name: "
+                    "%(choices)s."
+                ),
+                code="invalid_choice",
+                params={"value": repr(text), "choices": ", ".join(self.labels())},
+            )
+        return prefecture
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
+
+    def bound_data(self, data, initial):
+        """A prefecture given by name shows as its code, which the select knows."""
+        if not data or data in self.values():
+            return data
+        prefecture = Authority.objects.prefectures_named(data).first()
+        return prefecture.code if prefecture else data
+
+    def labels(self) -> list[str]:
+        return [str(label) for value, label in self.choices if value]
 
 
 class LinkFilterForm(forms.Form):
@@ -57,28 +106,26 @@ class LinkFilterForm(forms.Form):
     authority = forms.SlugField(
         required=False, max_length=120, label=_("Authority (code or slug), with its area")
     )
-    nation = forms.ChoiceField(required=False, label=_("UK nation"))
-    region = forms.ChoiceField(required=False, label=_("UK region"))
-    uk_kind = forms.ChoiceField(
-        required=False,
-        label=_("Kind of UK authority"),
-        choices=[("", "")] + [(k.value, k.label) for k in KINDS_BY_COUNTRY[Country.GB]],
+    nation = FilterChoiceField(
+        required=False, label=_("UK nation"), choices=[("", "")] + UKNation.choices
     )
-    prefecture = forms.ChoiceField(required=False, label=_("Prefecture"))
-    jp_region = forms.ChoiceField(
-        required=False,
-        label=_("Japanese region"),
-        choices=[("", "")] + [(n, n) for *_, n in REGIONS],
+    region = FilterChoiceField(required=False, label=_("UK region"))
+    uk_kind = FilterChoiceField(
+        required=False, label=_("Kind of UK authority"), choices=[("", "")] + UKKind.choices
     )
-    type = forms.ChoiceField(required=False, label=_("Type"), choices=[("", "")] + LinkType.choices)
-    status = forms.ChoiceField(
+    prefecture = PrefectureField(required=False, label=_("Prefecture"))
+    jp_region = FilterChoiceField(
+        required=False, label=_("Japanese region"), choices=[("", "")] + JPRegion.choices
+    )
+    type = FilterChoiceField(required=False, label=_("Type"), choices=[("", "")] + LinkType.choices)
+    status = FilterChoiceField(
         required=False, label=_("Status"), choices=[("", "")] + LinkStatus.choices
     )
-    decade = forms.ChoiceField(
-        required=False, label=_("Decade formed"), choices=[("", "")] + DECADES
+    decade = FilterChoiceField(
+        required=False, label=_("Decade formed"), choices=[("", "")] + Decade.choices
     )
-    reason = forms.ChoiceField(required=False, label=_("Reason"))
-    sort = forms.ChoiceField(
+    reason = FilterChoiceField(required=False, label=_("Reason"))
+    sort = FilterChoiceField(
         required=False,
         label=_("Sort by"),
         choices=[
@@ -90,14 +137,13 @@ class LinkFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["nation"].choices = [("", "")] + uk_choices("nation")
-        self.fields["region"].choices = [("", "")] + uk_choices("region")
+        self.fields["region"].choices = [("", "")] + uk_regions()
         prefectures = Authority.objects.filter(kind="prefecture").order_by("code")
         self.fields["prefecture"].choices = [("", "")] + [
             (p.code, f"{p.name_en} {p.name_ja}") for p in prefectures
         ]
         self.fields["reason"].choices = [("", "")] + [
-            (r.slug, r.name_en) for r in Reason.objects.all()
+            (r.slug, r.name_en) for r in Reason.objects.order_by("name_en")
         ]
 
     def links(self):
@@ -115,31 +161,33 @@ class LinkFilterForm(forms.Form):
         }
         links = links.filter(**{lookup: data[f] for f, lookup in exact.items() if data.get(f)})
         if data.get("prefecture"):
-            code = data["prefecture"]
-            links = links.filter(Q(jp_authority__code=code) | Q(jp_authority__parent__code=code))
+            links = links.filter(in_prefecture(data["prefecture"]))
         if data.get("decade"):
             start = int(data["decade"])
             links = links.filter(formed__year__gte=start, formed__year__lt=start + 10)
         if data.get("authority"):
-            links = links.filter(of_authority(data["authority"]))
+            links = links.filter(links_of(data["authority"]))
         if data.get("q"):
             text = data["q"]
             links = links.filter(
-                Q(uk_authority__name_en__icontains=text)
-                | Q(jp_authority__name_en__icontains=text)
-                | Q(jp_authority__name_ja__contains=text)
-                | Q(uk_authority__name_ja__contains=text)
+                models.Q(uk_authority__name_en__icontains=text)
+                | models.Q(jp_authority__name_en__icontains=text)
+                | models.Q(jp_authority__name_ja__contains=text)
+                | models.Q(uk_authority__name_ja__contains=text)
                 | signed_by(name_en__icontains=text)
                 | signed_by(name_ja__contains=text)
             )
         # One value per filter: the reasons join cannot repeat a link, so no DISTINCT needed.
         return links.order_by(*SORTS[data.get("sort") or "formed"], "pk")
 
-    def clean_authority(self) -> str:
+    def clean_authority(self) -> Authority | None:
         ref = self.cleaned_data["authority"]
-        if ref and not Authority.objects.filter(Q(code=ref) | Q(slug=ref)).exists():
+        if not ref:
+            return None
+        authority = authority_by_ref(ref)
+        if authority is None:
             raise forms.ValidationError(f"no authority with code or slug {ref!r}")
-        return ref
+        return authority
 
     def error_message(self) -> str:
         return "; ".join(f"{field}: {' '.join(errors)}" for field, errors in self.errors.items())

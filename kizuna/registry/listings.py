@@ -6,7 +6,11 @@ rename or remove one.
 
 from collections.abc import Iterator
 
-from .models import Authority, Link
+from django.core.management.base import CommandError
+
+from .filters import LinkFilterForm
+from .models import Link
+from .queries import prefecture_of_link
 
 LINK_COLUMNS = (
     "uk_code",
@@ -45,9 +49,9 @@ AUTHORITY_COLUMNS = (
 def link_rows(links) -> Iterator[dict]:
     links = (
         links.with_authorities()
-        .select_related("jp_authority__parent", "uk_authority")
         .with_agreements()
         .prefetch_related("sources")
+        .annotate(jp_prefecture=prefecture_of_link("name_en"))
     )
     for link in links:
         uk, jp = link.uk_authority, link.jp_authority
@@ -61,7 +65,7 @@ def link_rows(links) -> Iterator[dict]:
             "status": link.status,
             "formed": link.formed_display,
             "uk_nation": uk.nation,
-            "jp_prefecture": prefecture_of(jp),
+            "jp_prefecture": link.jp_prefecture or "",
             "confidence": link.confidence,
             "sources": len(link.sources.all()),
             "agreements": agreements_summary(link),
@@ -75,12 +79,6 @@ def agreements_summary(link: Link) -> str:
         f"{a.date_display} {a.kind}: {', '.join(s.name_en for s in a.signatories.all())}"
         for a in link.agreements.all()
     )
-
-
-def prefecture_of(authority: Authority) -> str:
-    if authority.kind == "prefecture":
-        return authority.name_en
-    return authority.parent.name_en if authority.parent else ""
 
 
 def authority_rows(authorities) -> Iterator[dict]:
@@ -105,10 +103,20 @@ def authority_rows(authorities) -> Iterator[dict]:
         }
 
 
-def filtered_links(nation: str | None = None, prefecture: str | None = None):
-    links = Link.objects.all()
-    if nation:
-        links = links.in_nation(nation)
-    if prefecture:
-        links = links.in_prefecture(prefecture)
-    return links.order_by("formed", "uk_authority__name_en", "jp_authority__name_en")
+def add_filter_arguments(parser) -> None:
+    """The website's and the API's link filters as options, under the same names
+    (`--nation`, `--prefecture`, `--uk-kind` for `uk_kind`, …)."""
+    for name, field in LinkFilterForm.base_fields.items():
+        choices = getattr(field, "choices", None)
+        known = f" ({', '.join(str(value) for value, _ in choices if value)})" if choices else ""
+        parser.add_argument(f"--{name.replace('_', '-')}", dest=name, help=f"{field.label}{known}")
+
+
+def filtered_links(options: dict):
+    """The links the filter options select, in the directory's order; a bad value is a
+    CommandError naming it."""
+    given = {name: options[name] for name in LinkFilterForm.base_fields if options.get(name)}
+    form = LinkFilterForm(given)
+    if not form.is_valid():
+        raise CommandError(form.error_message())
+    return form.links()

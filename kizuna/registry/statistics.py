@@ -6,16 +6,12 @@ computed by the database (GROUP BY), so the cost does not grow with Python loops
 
 import datetime as dt
 
-from django.db.models import Case, Count, F, Min, When
+from django.db.models import Count, Min
 from django.db.models.functions import ExtractYear
 
 from .models import Link
+from .queries import prefecture_of_link
 
-# A link's prefecture: its Japanese side, or that side's parent.
-PREFECTURE_NAME = Case(
-    When(jp_authority__kind="prefecture", then=F("jp_authority__name_en")),
-    default=F("jp_authority__parent__name_en"),
-)
 TABLES = ("year", "decade", "nation", "region", "prefecture", "type", "reason", "status")
 
 
@@ -63,7 +59,7 @@ def by_decade():
 
 
 def by_prefecture():
-    return _grouped(counted().annotate(prefecture=PREFECTURE_NAME), "prefecture")
+    return _grouped(counted().annotate(prefecture=prefecture_of_link("name_en")), "prefecture")
 
 
 _TABLES = {

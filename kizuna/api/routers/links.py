@@ -4,7 +4,8 @@ from ninja.errors import HttpError
 
 from kizuna.readmodel.models import LinkRecord
 from kizuna.readmodel.reads import json_response, link_json, page_body
-from kizuna.registry.filters import LinkFilterForm
+from kizuna.registry.filters import Decade, JPRegion, LinkFilterForm, UKKind, UKNation
+from kizuna.registry.models import LinkStatus, LinkType
 
 from ..pagination import page_ids
 from ..schemas import LinkOut, page_of
@@ -14,20 +15,23 @@ router = Router(tags=["links"])
 
 
 class LinkFilters(Schema):
-    """The links directory's filters (same names and values as the website's URLs)."""
+    """The links directory's filters (same names and values as the website's URLs and the
+    `kizuna links` options)."""
 
     q: str | None = None
     authority: str | None = Query(
         None, description="code or slug: its links and those of the authorities within it"
     )
-    nation: str | None = None
+    nation: UKNation | None = None
     region: str | None = None
-    uk_kind: str | None = Query(None, description="e.g. devolved_government, combined_authority")
-    prefecture: str | None = Query(None, description="prefecture code, e.g. 170003")
-    jp_region: str | None = None
-    type: str | None = None
-    status: str | None = None
-    decade: str | None = Query(None, description="e.g. 1990")
+    uk_kind: UKKind | None = None
+    prefecture: str | None = Query(
+        None, description="code, English or Japanese name, e.g. 170003, Ishikawa, 石川県"
+    )
+    jp_region: JPRegion | None = None
+    type: LinkType | None = None
+    status: LinkStatus | None = None
+    decade: Decade | None = None
     reason: str | None = None
 
 

@@ -91,7 +91,7 @@ def test_stats_and_reasons(client, registry):
 @pytest.mark.parametrize(
     "url, status, detail",
     [
-        ("/api/v1/links?nation=Narnia", 400, "nation: Select a valid choice"),
+        ("/api/v1/links?nation=Narnia", 400, "nation: Input should be 'England'"),
         ("/api/v1/links?limit=0", 400, "limit: Input should be greater than or equal to 1"),
         ("/api/v1/authorities?limit=abc", 400, "limit: Input should be a valid integer"),
         ("/api/v1/links?cursor=%%%", 400, "is not a cursor"),

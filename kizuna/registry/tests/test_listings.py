@@ -100,8 +100,13 @@ def test_links_filters(links, args, expected):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--nation", "Narnia"], "unknown nation 'Narnia'; known: England, Scotland"),
-        (["--prefecture", "Narnia"], "unknown prefecture 'Narnia'"),
+        (
+            ["--nation", "Narnia"],
+            "nation: Select a valid choice: 'Narnia' is not one of England, Northern Ireland, "
+            "Scotland, Wales",
+        ),
+        (["--prefecture", "Narnia"], "prefecture: unknown prefecture 'Narnia'.*Ishikawa 石川県"),
+        (["--type", "cousin"], "type: .*'cousin' is not one of sister, friendship"),
     ],
 )
 def test_links_bad_filters(links, args, message):

@@ -1,9 +1,10 @@
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from kizuna.registry.filters import LinkFilterForm
 from kizuna.registry.models import Exchange, Link
+from kizuna.registry.queries import links_of
 
 from ..caching import cached_page
 from ..errors import BadRequest
@@ -80,10 +81,10 @@ def area(authority):
 
 
 def neighbours(link, side: str):
-    authority = area(getattr(link, side))
+    """Up to ten other links of the side's area, oldest first."""
     return (
         Link.objects.with_authorities()
+        .filter(links_of(area(getattr(link, side))))
         .exclude(pk=link.pk)
-        .filter(Q(**{side: authority}) | Q(**{f"{side}__parent": authority}))
-        .order_by("formed")[:10]
+        .order_by("formed", "pk")[:10]
     )

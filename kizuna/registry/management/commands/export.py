@@ -1,7 +1,8 @@
 """Export links as open data: `kizuna export --format csv|json|geojson|sqlite FILE`.
 
 `--bom` adds a byte-order mark to CSV for Excel. `sqlite` writes the whole registry (every
-table) to one file; the others write links, optionally filtered like `kizuna links`.
+table) to one file; the others write links, optionally filtered like `kizuna links` (the
+directory's filters: `--nation`, `--prefecture`, `--type`, …).
 """
 
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from ...exports import FORMATS, links_csv, links_geojson, links_json, to_sqlite
-from ...listings import filtered_links
+from ...listings import add_filter_arguments, filtered_links
 
 
 class Command(BaseCommand):
@@ -20,17 +21,16 @@ class Command(BaseCommand):
         parser.add_argument("file", help="output file ('-' for standard output; not sqlite)")
         parser.add_argument("--format", choices=FORMATS, required=True)
         parser.add_argument("--bom", action="store_true", help="CSV with a byte-order mark")
-        parser.add_argument("--nation")
-        parser.add_argument("--prefecture")
+        add_filter_arguments(parser)
 
-    def handle(self, *args, file, format, bom, nation=None, prefecture=None, **options):
+    def handle(self, *args, file, format, bom, **options):
         if format == "sqlite":
             if file == "-":
                 raise CommandError("a SQLite export needs a file name")
             counts = to_sqlite(Path(file))
             self.stdout.write(", ".join(f"{n} {table}" for table, n in counts.items()))
             return
-        links = filtered_links(nation, prefecture)
+        links = filtered_links(options)
         text = {
             "csv": lambda: links_csv(links, bom),
             "json": lambda: links_json(links),
