@@ -24,12 +24,9 @@ def place(authority: Authority, url: str) -> dict:
     data = {"@type": "AdministrativeArea", "@id": url, "name": names(authority), "url": url}
     if authority.code:
         data["identifier"] = authority.code
-    if authority.latitude is not None:
-        data["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": authority.latitude,
-            "longitude": authority.longitude,
-        }
+    if authority.position is not None:
+        latitude, longitude = authority.position
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": latitude, "longitude": longitude}
     if authority.wikidata_id:
         data["sameAs"] = WIKIDATA + authority.wikidata_id
     if authority.parent:

@@ -181,9 +181,10 @@ class Authority(models.Model):
 
     @property
     def position(self) -> tuple[float, float] | None:
-        """(latitude, longitude) to draw it at: its own centre, else (a town council, a former
-        council) its parent's. Needs the parent selected with it to avoid a query."""
-        place = self if self.latitude is not None else self.parent
-        if place is None or place.latitude is None:
-            return None
-        return place.latitude, place.longitude
+        """(latitude, longitude) to draw it at, the one rule for every map and geo: its own
+        centre, else (a former council) its successor's, else (a town council) its parent's.
+        Select replaced_by and parent with it to avoid queries."""
+        for place in (self, self.replaced_by, self.parent):
+            if place is not None and place.latitude is not None:
+                return place.latitude, place.longitude
+        return None

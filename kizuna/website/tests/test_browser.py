@@ -2,11 +2,14 @@
 browser) against a live server holding the real registers and curated links.
 
 Each page, in English and Japanese, on a desktop and a 375 px phone: no console errors, no
-failed requests, no request to another host, no serious accessibility violation (axe-core);
-screenshots are saved under test-artifacts/screenshots/ for people to look at.
+failed requests, no request to another host, every image loaded (none showing its alt text
+instead), no serious accessibility violation (axe-core); screenshots are saved under
+test-artifacts/screenshots/ for people to look at.
 """
 
 import os
+import re
+from contextlib import suppress
 from io import StringIO
 from pathlib import Path
 from urllib.parse import urlparse
@@ -14,7 +17,7 @@ from urllib.parse import urlparse
 import pytest
 from django.core.management import call_command
 
-from kizuna.registry.models import Reason
+from kizuna.registry.models import Link, Reason
 from kizuna.registry.vocabulary import seed_reasons
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -87,6 +90,19 @@ class Watched:
         self.context.close()
 
 
+def broken_images(page) -> list[str]:
+    """Every <img>, Leaflet's markers and tiles included, loaded: none is left showing its alt
+    text (Leaflet's "Marker") in place of the image."""
+    with suppress(playwright.TimeoutError):  # the ones still loading are reported below
+        page.wait_for_function("[...document.images].every(image => image.complete)", timeout=5000)
+    return page.evaluate(
+        """[...document.images]
+        .filter(image => !(image.complete && image.naturalWidth > 0))
+        .map(image => `image not loaded: ${image.src}`
+            + (image.alt ? ` (its alt text "${image.alt}" shows instead)` : ""))"""
+    )
+
+
 def axe_violations(page) -> list[str]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
@@ -114,7 +130,7 @@ def test_every_page_is_clean_and_accessible(site, browser, device, language):
             page.wait_for_selector(".maps[data-loaded]")
         page.screenshot(path=str(SHOTS / f"{name}-{language}-{device}.png"), full_page=True)
         assert page.locator("html").get_attribute("lang") == language
-        problems = watched.problems + axe_violations(page)
+        problems = watched.problems + broken_images(page) + axe_violations(page)
         if problems:
             report[name] = problems
         watched.close()
@@ -176,15 +192,65 @@ def test_directory_filter_narrows_and_survives_reload(site, browser):
     watched.close()
 
 
-def test_map_shows_markers_on_offline_tiles(site, browser):
+def drawn_links(page, map_id: str) -> int:
+    """The links a map accounts for: the numbers on its clusters and in its markers' titles
+    ("Yoichi 余市町 · 1 link")."""
+    labels = page.eval_on_selector_all(
+        f"#{map_id} .leaflet-marker-icon",
+        "icons => icons.map(icon => icon.getAttribute('aria-label') || icon.title)",
+    )
+    counts = (n for label in labels for n in re.findall(r"([\d,]+) links?\b", label))
+    return sum(int(n.replace(",", "")) for n in counts)
+
+
+def placed_links(side: str, **filters) -> int:
+    """The links whose authority on this side has somewhere to be drawn."""
+    links = Link.objects.with_authorities().select_related(f"{side}__replaced_by")
+    return sum(getattr(link, side).position is not None for link in links.filter(**filters))
+
+
+def test_map_clusters_authorities_on_offline_tiles(site, browser):
     watched = Watched(browser, site)
     page = watched.page
     tiles = []
     page.on("response", lambda r: "/tiles/" in r.url and r.status == 200 and tiles.append(r))
     page.goto(f"{site}/map/", wait_until="networkidle")
     page.wait_for_selector(".maps[data-loaded]")
-    markers = page.locator("#map-gb .leaflet-marker-icon, #map-jp .leaflet-marker-icon")
-    assert markers.count() > 2
+    assert page.locator("#map-gb .map-cluster").count() > 0
+    assert page.locator("#map-jp .map-cluster").count() > 0
+    assert page.locator(".maps img.leaflet-marker-icon").count() > 0
+    assert drawn_links(page, "map-gb") == placed_links("uk_authority")
+    assert drawn_links(page, "map-jp") == placed_links("jp_authority")
     assert tiles, "no tile came from Kizuna's offline basemap"
+
+    view = page.get_attribute("#map-gb", "data-view")
+    page.locator("#map-gb .map-cluster").first.dispatch_event("click")  # zooms in on it
+    page.wait_for_function(
+        "view => document.querySelector('#map-gb').dataset.view !== view", arg=view
+    )
+    assert int(re.search(r"zoom=(\d+)", page.get_attribute("#map-gb", "data-view"))[1]) > 5
+
+    page.locator("#map-jp img.leaflet-marker-icon").first.dispatch_event("click")
+    popup = page.locator("#map-jp .leaflet-popup-content")
+    assert popup.locator("a[href^='/authorities/']").count() > 0
+    assert popup.locator("a[href^='/links/']").count() > 0
+    assert broken_images(page) == []
+    assert watched.problems == []
+    watched.close()
+
+
+def test_map_filters_change_what_is_drawn(site, browser):
+    watched = Watched(browser, site)
+    page = watched.page
+    page.goto(f"{site}/map/", wait_until="networkidle")
+    page.wait_for_selector(".maps[data-loaded]")
+    everything = drawn_links(page, "map-gb")
+    page.select_option("#id_nation", "Scotland")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/map/**nation=Scotland**")
+    page.wait_for_selector(".maps[data-loaded]")
+    scottish = placed_links("uk_authority", uk_authority__nation="Scotland")
+    assert 0 < scottish < everything
+    assert drawn_links(page, "map-gb") == drawn_links(page, "map-jp") == scottish
     assert watched.problems == []
     watched.close()

@@ -134,7 +134,7 @@ def count_queries(client, url) -> int:
         "/links/",
         "/links/?prefecture=170003",
         "/statistics/",
-        "/map/points.json",
+        "/map/points.json?side=uk&bbox=-11.25,45,11.25,67.5&zoom=10",
         "/search/?q=Machi",
         "/ja/",
     ],

@@ -1,3 +1,5 @@
+"""The map page, its points (authorities, clustered by zoom level) and the offline tiles."""
+
 import importlib.util
 import os
 import sqlite3
@@ -5,10 +7,13 @@ from functools import cache
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.views.decorators.cache import cache_control
 
 from ..caching import cached_page
+from ..context_processors import MAX_ZOOM
+from ..errors import BadRequest
+from ..mapgrid import BBox, parse_bbox, parse_zoom
+from ..mappoints import MAP_PARAMETERS, SIDES, points_json
 from .links import filtered_links
 
 
@@ -20,30 +25,42 @@ def map_page(request):
     )
 
 
-def point(authority) -> dict | None:
-    if authority.position is None:
-        return None
-    lat, lon = authority.position
-    return {"name": authority.name_en, "name_ja": authority.name_ja, "lat": lat, "lon": lon}
-
-
 @cached_page
 def map_points(request):
-    _form, links = filtered_links(request)
-    features = []
-    for link in links:
-        uk, jp = point(link.uk_authority), point(link.jp_authority)
-        if uk and jp:
-            features.append(
-                {
-                    "url": reverse("website:link", args=(link.slug,)),
-                    "title": str(link),
-                    "formed": link.formed_display,
-                    "uk": uk,
-                    "jp": jp,
-                }
-            )
-    return JsonResponse({"links": features})
+    """What one map shows of the filtered links: clusters and places (authorities with their
+    numbers of links) in a bounding box at a zoom level; see mappoints and mapgrid."""
+    try:
+        side, bbox, zoom = map_view(request.GET)
+        _form, links = filtered_links(request)
+    except BadRequest as error:
+        return JsonResponse({"error": error.message}, status=400)
+    data = points_json(links, request.GET, side, bbox, zoom, MAX_ZOOM)
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "separators": (",", ":")})
+
+
+def map_view(query) -> tuple[str, BBox, int]:
+    """The side (uk or jp), bounding box and zoom level a map asks for; BadRequest names the
+    parameter that is missing or wrong."""
+    parsers = {
+        "side": parse_side,
+        "bbox": parse_bbox,
+        "zoom": lambda text: parse_zoom(text, MAX_ZOOM),
+    }
+    values = []
+    for name in MAP_PARAMETERS:
+        if not query.get(name):
+            raise BadRequest(f"{name}: required")
+        try:
+            values.append(parsers[name](query[name]))
+        except ValueError as error:
+            raise BadRequest(f"{name}: {error}") from None
+    return tuple(values)
+
+
+def parse_side(text: str) -> str:
+    if text not in SIDES:
+        raise ValueError(f"{text!r} is not one of {', '.join(SIDES)}")
+    return text
 
 
 @cache

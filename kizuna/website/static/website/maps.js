@@ -1,18 +1,23 @@
-// Small maps on link and authority pages: one marker each, tiles from Kizuna's own server.
+// Every map's tiles and marker images, and the small maps on link and authority pages (one
+// marker each). Tiles come from Kizuna's own server unless a tile server is configured.
 (function () {
   "use strict";
-  var tiles = JSON.parse(document.getElementById("map-tiles").textContent);
+  var config = JSON.parse(document.getElementById("map-config").textContent);
+  // Named outright: Leaflet's guess from its stylesheet's URL fails on hashed static names.
+  L.Icon.Default.imagePath = "";
+  L.Icon.Default.mergeOptions(config.icon);
   window.kizunaTiles = function (map) {
-    L.tileLayer(tiles.url, {
-      attribution: tiles.attribution, maxNativeZoom: tiles.maxNativeZoom, maxZoom: 10,
+    L.tileLayer(config.tiles.url, {
+      attribution: config.tiles.attribution,
+      maxNativeZoom: config.tiles.maxNativeZoom,
+      maxZoom: config.tiles.maxZoom,
     }).addTo(map);
     return map;
   };
   document.querySelectorAll(".mini-map").forEach(function (element) {
-    var lat = parseFloat(element.dataset.lat), lon = parseFloat(element.dataset.lon);
-    if (isNaN(lat) || isNaN(lon)) { element.hidden = true; return; }
+    var where = [parseFloat(element.dataset.lat), parseFloat(element.dataset.lon)];
     var map = window.kizunaTiles(L.map(element, { scrollWheelZoom: false }));
-    map.setView([lat, lon], parseInt(element.dataset.zoom, 10) || 5);
-    L.marker([lat, lon], { keyboard: false }).addTo(map);
+    map.setView(where, parseInt(element.dataset.zoom, 10));
+    L.marker(where, { keyboard: false, alt: element.getAttribute("aria-label") }).addTo(map);
   });
 })();
