@@ -17,7 +17,13 @@ MARK = {"en": "automatic transliteration", "ja": "自動表記"}
 
 
 @pytest.fixture
-def link():
+def link(django_capture_on_commit_callbacks):
+    # committed, so the search index and the read model publish them as a real edit would
+    with django_capture_on_commit_callbacks(execute=True):
+        return links()
+
+
+def links():
     machine = UKAuthorityFactory(
         name_en="Middlesbrough",
         slug="middlesbrough",
