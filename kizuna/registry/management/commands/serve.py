@@ -1,15 +1,52 @@
 """Serve Kizuna with gunicorn, a production-grade WSGI server: `kizuna serve [--port N]`.
 
 Honours DATABASE_URL like every command. Static files are collected first (WhiteNoise serves
-them from STATIC_ROOT). Workers share no state but the database and cache, so several hosts can
-run this behind a proxy.
+them from STATIC_ROOT), but only when they changed since the last collection: compressing them
+takes half a minute, and a restart must answer within seconds. Workers share no state but the
+database and cache, so several hosts can run this behind a proxy.
 """
 
+import hashlib
 import os
+from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
+from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from gunicorn.app.base import BaseApplication
+
+
+def static_fingerprint() -> str:
+    """A digest of what collectstatic would read: every source file's path, size and
+    modification time, and the storage that post-processes them."""
+    ignore = apps.get_app_config("staticfiles").ignore_patterns
+    sources = sorted(
+        storage.path(path) for finder in get_finders() for path, storage in finder.list(ignore)
+    )
+    digest = hashlib.sha256(repr(settings.STORAGES["staticfiles"]).encode())
+    for source in sources:
+        stat = os.stat(source)
+        digest.update(f"{source}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def collect_static_when_changed() -> bool:
+    """Run collectstatic unless STATIC_ROOT already holds these sources; True if it ran.
+
+    The fingerprint of the last collection is kept beside STATIC_ROOT (not inside, where
+    WhiteNoise would serve it) and written only once collectstatic has finished."""
+    root = Path(settings.STATIC_ROOT)
+    stamp = root.with_name(f"{root.name}.fingerprint")
+    fingerprint = static_fingerprint()
+    if root.is_dir() and stamp.is_file() and stamp.read_text() == fingerprint:
+        return False
+    call_command("collectstatic", interactive=False, verbosity=0)
+    partial = stamp.with_name(f"{stamp.name}.{os.getpid()}")
+    partial.write_text(fingerprint)
+    partial.replace(stamp)
+    return True
 
 
 class GunicornApplication(BaseApplication):
@@ -38,7 +75,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, host, port, workers, **options):
-        call_command("collectstatic", interactive=False, verbosity=0)
+        if collect_static_when_changed():
+            self.stdout.write(f"Static files collected into {settings.STATIC_ROOT}")
         self.stdout.write(f"Kizuna on http://{host}:{port}/ ({workers} workers)")
         GunicornApplication(
             {
