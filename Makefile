@@ -8,14 +8,22 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kizuna
 TEST_WORKERS ?= 2
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# This checkout's own SECRET_KEY, generated once (settings read it when SECRET_KEY is unset).
+SECRET_KEY_FILE := $(or $(KIZUNA_VAR_DIR),var)/secret-key
 
 .PHONY: run test lint data translations browser
 
-$(BIN)/kizuna: pyproject.toml
+# Every kizuna command make runs (data, lint, translations) finds the key: order-only, so an
+# existing key is never replaced.
+$(BIN)/kizuna: pyproject.toml | $(SECRET_KEY_FILE)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
+
+$(SECRET_KEY_FILE):
+	mkdir -p $(@D)
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 data: $(BIN)/kizuna
 	$(BIN)/kizuna migrate --verbosity 0

@@ -33,8 +33,27 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-# The development key only works with DEBUG on; production must set SECRET_KEY.
-SECRET_KEY = os.environ.get("SECRET_KEY") or "kizuna-development-only-key-not-for-production-use"
+
+
+def secret_key() -> str:
+    """SECRET_KEY from the environment, else the key `make data` generated into the var dir
+    (var/secret-key, mode 0600, never committed). Without either, only DEBUG may run, on a
+    development key: anything else refuses to start rather than sign with a public key."""
+    key_file = VAR_DIR / "secret-key"
+    key = os.environ.get("SECRET_KEY") or (
+        key_file.read_text().strip() if key_file.is_file() else ""
+    )
+    if key:
+        return key
+    if DEBUG:
+        return "kizuna-development-only-key-not-for-production-use"
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is not set. Set it in the environment to a long random string, or write "
+        f"one to {key_file} (`make data` does), or set DEBUG=1 for a development key."
+    )
+
+
+SECRET_KEY = secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
