@@ -10,6 +10,7 @@ class ExchangeInline(admin.TabularInline):
     model = Exchange
     extra = 0
     fields = ("date", "date_precision", "kind", "direction", "participants", "description_en")
+    ordering = ("date",)
     show_change_link = True
 
 
@@ -24,6 +25,7 @@ class AgreementInline(admin.TabularInline):
 @admin.register(Authority)
 class AuthorityAdmin(admin.ModelAdmin):
     list_display = ("name_en", "name_ja", "kind", "code", "country", "parent", "end_date")
+    ordering = ("country", "name_en")
     list_filter = (
         "country",
         "kind",
@@ -58,6 +60,7 @@ class LinkAdmin(admin.ModelAdmin):
         "confidence",
         "clair_criteria",
     )
+    ordering = ("formed", "uk_authority__name_en")
     list_filter = (
         "type",
         "status",
@@ -86,6 +89,7 @@ class LinkAdmin(admin.ModelAdmin):
 @admin.register(Exchange)
 class ExchangeAdmin(admin.ModelAdmin):
     list_display = ("link", "date", "kind", "direction", "participants")
+    ordering = ("link__formed", "link__uk_authority__name_en", "date")
     list_filter = ("kind", "direction", "date_precision")
     search_fields = (
         "description_en",
@@ -101,6 +105,7 @@ class ExchangeAdmin(admin.ModelAdmin):
 @admin.register(Agreement)
 class AgreementAdmin(admin.ModelAdmin):
     list_display = ("link", "date", "kind")
+    ordering = ("link__formed", "link__uk_authority__name_en", "date", "id")
     list_filter = ("kind", "date_precision")
     search_fields = ("signatories__name_en", "signatories__name_ja", "note_en", "note_ja")
     list_select_related = ("link__uk_authority", "link__jp_authority")

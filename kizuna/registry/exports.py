@@ -10,6 +10,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+from django.db.models import Prefetch
+
 from .listings import (
     AUTHORITY_COLUMNS,
     LINK_COLUMNS,
@@ -151,7 +153,7 @@ TABLES = {
                 "note_ja": a.note_ja,
             }
             for a in Agreement.objects.select_related("link")
-            .prefetch_related("signatories")
+            .prefetch_related(Prefetch("signatories", Authority.objects.by_name()))
             .order_by("pk")
         ),
     ),

@@ -61,6 +61,11 @@ class AuthorityQuerySet(models.QuerySet):
             Q(end_date__isnull=True) | Q(end_date__gte=date)
         )
 
+    def by_name(self) -> "AuthorityQuerySet":
+        """UK authorities first, then Japanese, each by English name: the order lists of
+        authorities (an agreement's signatories, a council's predecessors) are shown in."""
+        return self.order_by("country", "name_en")
+
     def prefectures_named(self, text: str) -> "AuthorityQuerySet":
         """Prefectures by code, English name or Japanese name with or without 都府県."""
         text = text.strip()
@@ -144,7 +149,6 @@ class Authority(models.Model):
 
     class Meta:
         verbose_name_plural = "authorities"
-        ordering = ["country", "name_en"]
         indexes = [models.Index(fields=["country", "kind"]), models.Index(fields=["name_en"])]
         constraints = [
             *(

@@ -40,7 +40,6 @@ class Exchange(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["link", "date"]
         constraints = [
             models.UniqueConstraint(
                 fields=["link", "date", "kind"], name="exchange_unique_link_date_kind"

@@ -55,7 +55,9 @@ class LinkQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "agreements",
-                Agreement.objects.order_by("date", "id").prefetch_related("signatories", "sources"),
+                Agreement.objects.order_by("date", "id").prefetch_related(
+                    models.Prefetch("signatories", Authority.objects.by_name()), "sources"
+                ),
             )
         )
 
@@ -66,16 +68,6 @@ class LinkQuerySet(models.QuerySet):
 
     def of_devolved_governments(self) -> "LinkQuerySet":
         return self.filter(uk_authority__kind=AuthorityKind.DEVOLVED_GOVERNMENT)
-
-    def in_nation(self, nation: str) -> "LinkQuerySet":
-        return self.filter(uk_authority__nation__iexact=nation)
-
-    def in_prefecture(self, prefecture: str) -> "LinkQuerySet":
-        """Links of a prefecture or of its municipalities (see prefectures_named)."""
-        prefectures = Authority.objects.prefectures_named(prefecture).values("id")
-        return self.filter(
-            Q(jp_authority__in=prefectures) | Q(jp_authority__parent__in=prefectures)
-        )
 
 
 class Link(models.Model):
@@ -132,7 +124,6 @@ class Link(models.Model):
     objects = LinkQuerySet.as_manager()
 
     class Meta:
-        ordering = ["formed", "uk_authority__name_en"]
         indexes = [models.Index(fields=["formed"]), models.Index(fields=["status", "formed"])]
         constraints = [
             models.UniqueConstraint(
