@@ -2,15 +2,13 @@
 
 CSV (UTF-8; with a byte-order mark on request, so Excel in Japan and the UK opens it right),
 JSON, GeoJSON (authorities as points, links as lines between their two authorities) and the
-whole registry as one SQLite file (with full-text search on links)."""
+whole registry as one SQLite file (with full-text search on authorities and links)."""
 
 import csv
 import io
 import json
 import sqlite3
 from pathlib import Path
-
-from django.db.models import Prefetch
 
 from .listings import (
     AUTHORITY_COLUMNS,
@@ -99,7 +97,17 @@ def feature(kind: str, coordinates, properties: dict) -> dict:
 
 
 TABLES = {
-    "authorities": (AUTHORITY_COLUMNS, lambda: authority_rows(Authority.objects.order_by("pk"))),
+    "authorities": (
+        ("id", *AUTHORITY_COLUMNS),
+        lambda: (
+            {"id": authority.pk, **row}
+            for authority, row in zip(
+                Authority.objects.order_by("pk"),
+                authority_rows(Authority.objects.order_by("pk")),
+                strict=True,
+            )
+        ),
+    ),
     "links": (
         ("id", "slug", *LINK_COLUMNS, "story_en", "story_ja"),
         lambda: (
@@ -153,7 +161,7 @@ TABLES = {
                 "note_ja": a.note_ja,
             }
             for a in Agreement.objects.select_related("link")
-            .prefetch_related(Prefetch("signatories", Authority.objects.by_name()))
+            .prefetch_related("signatories")
             .order_by("pk")
         ),
     ),
@@ -168,14 +176,31 @@ TABLES = {
 }
 
 
+# Full-text search and indexes where Datasette (and people's queries) look: `content="table"`
+# in double quotes is the form Datasette recognises for `_search=`.
+SEARCHABLE = {
+    "authorities": ("name", "name_ja", "kana", "romaji", "name_ja_machine"),
+    "links": ("uk_name", "jp_name", "jp_name_ja", "story_en", "story_ja"),
+}
+INDEXED = {
+    "authorities": ("code", "slug", "kind", "country"),
+    "links": ("slug", "uk_code", "jp_code", "uk_nation", "jp_prefecture", "type"),
+    "exchanges": ("link",),
+    "agreements": ("link",),
+}
+
+
 def to_sqlite(path: Path) -> dict[str, int]:
-    """Write every table to a new SQLite file; links get an FTS5 index (links_fts)."""
+    """Write every table to a new SQLite file. Each `id` is the registry's own key (the rowid,
+    so row URLs stay put between exports); authorities and links get an FTS5 index
+    (authorities_fts, links_fts) and their filtered columns an index."""
     path = Path(path)
     path.unlink(missing_ok=True)
     counts = {}
     with sqlite3.connect(path) as db:
         for table, (columns, rows) in TABLES.items():
-            db.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
+            declared = ("id INTEGER PRIMARY KEY" if c == "id" else c for c in columns)
+            db.execute(f"CREATE TABLE {table} ({', '.join(declared)})")
             marks = ", ".join("?" for _ in columns)
             data = [
                 tuple(
@@ -186,15 +211,14 @@ def to_sqlite(path: Path) -> dict[str, int]:
             ]
             db.executemany(f"INSERT INTO {table} VALUES ({marks})", data)
             counts[table] = len(data)
-        db.execute(
-            "CREATE VIRTUAL TABLE links_fts USING fts5(uk_name, jp_name, jp_name_ja, "
-            "story_en, story_ja, content='links', content_rowid='id')"
-        )
-        db.execute(
-            "INSERT INTO links_fts(rowid, uk_name, jp_name, jp_name_ja, story_en, "
-            "story_ja) SELECT id, uk_name, jp_name, jp_name_ja, story_en, story_ja "
-            "FROM links"
-        )
-        db.execute("CREATE INDEX links_uk_nation ON links(uk_nation)")
-        db.execute("CREATE INDEX links_type ON links(type)")
+        for table, columns in SEARCHABLE.items():
+            names = ", ".join(columns)
+            db.execute(
+                f"CREATE VIRTUAL TABLE {table}_fts USING fts5({names}, "
+                f'content="{table}", content_rowid="id")'
+            )
+            db.execute(f"INSERT INTO {table}_fts(rowid, {names}) SELECT id, {names} FROM {table}")
+        for table, columns in INDEXED.items():
+            for column in columns:
+                db.execute(f"CREATE INDEX {table}_{column} ON {table}({column})")
     return counts
