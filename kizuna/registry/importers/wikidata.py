@@ -104,7 +104,7 @@ def compare(statements: list[Statement]) -> Report:
                 f"{'both sides' if not (uk or jp) else 'one side'}"
             )
             continue
-        links = list(Link.objects.filter(uk_authority=uk, jp_authority=jp))
+        links = list(Link.objects.filter(uk_authority=uk, jp_authority=jp).order_by("formed", "pk"))
         if not links:
             report.new.append(f"{label} (start {s.start or 'unknown'}): not in the registry")
         elif any(agrees(link, s) for link in links):
