@@ -1,7 +1,5 @@
 """Turning registry rows into search documents: every spelling a person may type."""
 
-from collections import defaultdict
-
 from kizuna.core.romaji import wapuro
 from kizuna.registry.importers.japan import reading_stem
 from kizuna.registry.models import Agreement, Authority, Country, Link
@@ -37,50 +35,23 @@ def authority_document(authority: Authority, linked: bool) -> Document:
     )
 
 
-def link_document(
-    link: Link, uk_names: list[str], jp_names: list[str], signatory_names: list[str] = ()
-) -> Document:
-    """A link is found by its sides' names and by those of every authority that signed it
-    (a former council, README "Reorganised councils")."""
-    story = normalize(f"{link.story_en} {link.story_ja}")
-    names = list(dict.fromkeys([*uk_names, *jp_names, *signatory_names]))
+def link_document(link: Link) -> Document:
+    """A link's story. Its parties' names are not copied here: search reaches a link through
+    the authorities it names (engine.links_of), so an authority's edit never touches its links."""
     return Document(
-        kind=Kind.LINK,
-        object_id=link.pk,
-        names=names,
-        text=" | ".join([*names, story]),
-        boost=0,
+        kind=Kind.LINK, object_id=link.pk, text=normalize(f"{link.story_en} {link.story_ja}")
     )
-
-
-def signatories_by_link(links=None) -> dict[int, set[int]]:
-    """{link id: ids of the authorities its agreements name}."""
-    rows = Agreement.signatories.through.objects.all()
-    if links is not None:
-        rows = rows.filter(agreement__link__in=links)
-    signed = defaultdict(set)
-    for link_id, authority_id in rows.values_list("agreement__link_id", "authority_id"):
-        signed[link_id].add(authority_id)
-    return signed
 
 
 def build_all() -> list[Document]:
-    signed = signatories_by_link()
     linked = (
         set(Link.objects.values_list("uk_authority_id", flat=True))
         | set(Link.objects.values_list("jp_authority_id", flat=True))
-        | set().union(*signed.values())
+        | set(Agreement.signatories.through.objects.values_list("authority_id", flat=True))
     )
-    names = {}
-    documents = []
-    for authority in Authority.objects.iterator(chunk_size=2000):
-        documents.append(authority_document(authority, authority.pk in linked))
-        names[authority.pk] = documents[-1].names
-    for link in Link.objects.only(
-        "id", "uk_authority_id", "jp_authority_id", "story_en", "story_ja"
-    ).iterator(chunk_size=2000):
-        others = [n for a in signed.get(link.pk, ()) for n in names[a]]
-        documents.append(
-            link_document(link, names[link.uk_authority_id], names[link.jp_authority_id], others)
-        )
-    return documents
+    documents = [
+        authority_document(authority, authority.pk in linked)
+        for authority in Authority.objects.iterator(chunk_size=2000)
+    ]
+    stories = Link.objects.only("id", "story_en", "story_ja").iterator(chunk_size=2000)
+    return documents + [link_document(link) for link in stories]

@@ -1,22 +1,28 @@
-"""Search: the database finds candidates through its trigram index, we rank at most a few
-hundred of them.
+"""Search: authorities by their names, in memory (names.py); links through the authorities
+found, by their indexed foreign keys; then links whose story holds the query.
 
-Ranking, per document, from its best-matching name: exact (100), prefix (95), substring (90),
-then rapidfuzz similarity for typos (Yoichii → Yoichi, Gatesead → Gateshead); a match only in a
-link's story scores 60. Ties go to authorities that hold links, then to shorter names.
+A link found through an authority ranks with it (its best-ranked party: either side or an
+authority that signed one of its agreements, README "Reorganised councils"), so thousands of
+links naming Kyoto never push Kyoto itself out, and a link's rows are fetched only for the
+authorities the answer needs. A match only in a story scores 60, after every name; stories
+are searched for three characters or more (the trigram index's reach: FTS5 on SQLite, pg_trgm
+on PostgreSQL, migration 0002).
 """
 
 from dataclasses import dataclass
 
 from django.db import connection
-from rapidfuzz import fuzz
 
-from .models import Document
+from kizuna.registry.models import Agreement, Link
+
+from . import names
+from .models import Kind
 from .normalize import normalize
 
-CANDIDATES = 300
-FUZZY_THRESHOLD = 75
-SHORT = 3  # trigram indexes need three characters; shorter queries scan (別府, 京都)
+STORY = 60.0
+SHORT = 3  # trigram indexes need three characters
+REACH = 100  # the best-ranked authorities whose links are counted
+COUNT_LINKS = "SELECT authority_id, COUNT(DISTINCT link_id) FROM ({}) p GROUP BY authority_id"
 
 
 @dataclass(frozen=True)
@@ -32,65 +38,74 @@ def search(query: str, limit: int = 20) -> dict[str, list[Hit]]:
     text = normalize(query)
     if not text:
         return {}
-    ids = candidate_ids(text)
-    hits: dict[str, list[tuple]] = {}
-    for document in Document.objects.filter(id__in=ids):
-        score, name = rank(document, text)
-        if score:
-            hits.setdefault(document.kind, []).append(
-                (
-                    -score,
-                    -document.boost,
-                    len(name),
-                    document.object_id,
-                    Hit(document.kind, document.object_id, score, name),
-                )
-            )
-    return {kind: [row[-1] for row in sorted(rows)[:limit]] for kind, rows in hits.items()}
+    matches = names.current().match(text, max(limit, REACH))
+    authorities = [Hit("authority", m.authority_id, m.score, m.name) for m in matches[:limit]]
+    links = links_of(matches, limit)
+    if len(links) < limit and len(text) >= SHORT:
+        known = {hit.object_id for hit in links}
+        stories = [i for i in story_link_ids(text, limit + len(known)) if i not in known]
+        links += [Hit("link", i, STORY, "") for i in stories[: limit - len(links)]]
+    return {kind: hits for kind, hits in (("authority", authorities), ("link", links)) if hits}
 
 
-def rank(document: Document, text: str) -> tuple[float, str]:
-    best = (0.0, "")
-    for name in document.names:
-        if name == text:
-            return 100.0, name
-        if name.startswith(text):
-            score = 95.0
-        elif text in name:
-            score = 90.0
-        else:
-            score = fuzz.ratio(text, name)
-            score = score if score >= FUZZY_THRESHOLD else 0.0
-        best = max(best, (score, name))
-    if not best[0] and text in document.text:
-        return 60.0, ""
-    return best
+def links_of(matches: list[names.Match], limit: int) -> list[Hit]:
+    """The links of the best-ranked authorities, `limit` of them, each ranked with its best
+    party. Links are counted first (the first `limit` authorities, then up to REACH if they
+    hold too few), so rows are read only for the authorities that fill `limit`."""
+    chosen, total = [], 0
+    for batch in (matches[:limit], matches[limit:REACH]):
+        counts = dict(pairs(COUNT_LINKS, [match.authority_id for match in batch]))
+        for match in batch:
+            if total < limit and counts.get(match.authority_id):
+                chosen.append(match)
+                total += counts[match.authority_id]
+        if total >= limit:
+            break
+    rank = {match.authority_id: n for n, match in enumerate(chosen)}
+    best: dict[int, int] = {}
+    for link_id, authority_id in pairs("SELECT link_id, authority_id FROM ({}) p", list(rank)):
+        best[link_id] = min(best.get(link_id, rank[authority_id]), rank[authority_id])
+    ranked = sorted(best.items(), key=lambda item: (item[1], item[0]))[:limit]
+    return [Hit("link", i, chosen[n].score, chosen[n].name) for i, n in ranked]
 
 
-def candidate_ids(text: str) -> list[int]:
+def pairs(outer: str, authority_ids: list[int]) -> list[tuple]:
+    """Run `outer` over (link_id, authority_id): every link of these authorities, by side or
+    by signature, each through its foreign key's index."""
+    if not authority_ids:
+        return []
+    marks = ", ".join(["%s"] * len(authority_ids))
+    link, agreement = Link._meta.db_table, Agreement._meta.db_table
+    signatory = Agreement.signatories.through._meta.db_table
+    inner = (
+        f"SELECT id AS link_id, uk_authority_id AS authority_id FROM {link} "
+        f"WHERE uk_authority_id IN ({marks}) "
+        f"UNION ALL SELECT id, jp_authority_id FROM {link} WHERE jp_authority_id IN ({marks}) "
+        f"UNION ALL SELECT a.link_id, s.authority_id FROM {signatory} s "
+        f"JOIN {agreement} a ON a.id = s.agreement_id WHERE s.authority_id IN ({marks})"
+    )
     with connection.cursor() as cursor:
-        if len(text) < SHORT:
+        cursor.execute(outer.format(inner), authority_ids * 3)
+        return cursor.fetchall()
+
+
+def story_link_ids(text: str, limit: int) -> list[int]:
+    """Links whose story holds `text`, in index order (they tie at STORY)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
             cursor.execute(
-                "SELECT id FROM search_document WHERE text LIKE %s LIMIT %s",
-                [f"%{text}%", CANDIDATES],
-            )
-        elif connection.vendor == "postgresql":
-            cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', '0.4', false)")
-            cursor.execute(
-                "SELECT id FROM search_document WHERE text LIKE %s OR %s <%% text "
-                "ORDER BY word_similarity(%s, text) DESC LIMIT %s",
-                [f"%{text}%", text, text, CANDIDATES],
+                "SELECT object_id FROM search_document WHERE kind = %s AND text LIKE %s "
+                "ORDER BY id LIMIT %s",
+                [Kind.LINK.value, f"%{escape_like(text)}%", limit],
             )
         else:
             cursor.execute(
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
-                "ORDER BY bm25(search_fts) LIMIT %s",
-                [fts_query(text), CANDIDATES],
+                "SELECT d.object_id FROM search_fts f JOIN search_document d ON d.id = f.rowid "
+                "WHERE search_fts MATCH %s AND d.kind = %s ORDER BY f.rowid LIMIT %s",
+                ['"' + text.replace('"', '""') + '"', Kind.LINK.value, limit],
             )
         return [row[0] for row in cursor.fetchall()]
 
 
-def fts_query(text: str) -> str:
-    """Any of the query's trigrams, so a typo still finds its neighbours."""
-    trigrams = {text[i : i + 3] for i in range(len(text) - 2)}
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in sorted(trigrams))
+def escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

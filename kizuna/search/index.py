@@ -5,7 +5,7 @@ from django.db import transaction
 
 from kizuna.registry.models import Authority, Link
 
-from .documents import authority_document, build_all, link_document, signatories_by_link
+from .documents import authority_document, build_all, link_document
 from .models import Document, Kind
 
 
@@ -41,19 +41,7 @@ def refresh(authority_ids, link_ids) -> None:
 
 
 def update_link(link: Link) -> None:
-    signed = signatories_by_link([link]).get(link.pk, set())
-    names = dict(
-        Document.objects.filter(
-            kind=Kind.AUTHORITY,
-            object_id__in=[link.uk_authority_id, link.jp_authority_id, *signed],
-        ).values_list("object_id", "names")
-    )
-    others = [n for a in signed for n in names.get(a, [])]
-    save(
-        link_document(
-            link, names.get(link.uk_authority_id, []), names.get(link.jp_authority_id, []), others
-        )
-    )
+    save(link_document(link))
 
 
 def save(document: Document) -> None:

@@ -1,9 +1,10 @@
 """The search index: one document per authority and per link, rebuilt from the registry.
 
-`names` are the normalized names a person may type (English, kanji, kana, romaji with and
-without long vowels, katakana names of UK places); `text` is everything searchable, stories
-included. Each backend indexes `text` its own way (migration 0002): FTS5 with trigrams on
-SQLite, pg_trgm on PostgreSQL.
+An authority's `names` are the normalized names a person may type (English, kanji, kana, romaji
+with and without long vowels, katakana names of UK places); each process matches them in memory
+(names.py). A link's `text` is its story, which each backend indexes its own way (migration
+0002): FTS5 with trigrams on SQLite, pg_trgm on PostgreSQL. Links are found by name through
+their authorities (engine.py), so their documents carry no names.
 """
 
 from django.db import models
