@@ -14,6 +14,8 @@ which are sent."""
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
 
 RADIUS = 72  # pixels: a cluster circle (up to 54 px) clears a 41 px marker pin above a point
 MERCATOR_LIMIT = 85.0511  # Web Mercator's latitude limit
@@ -75,12 +77,13 @@ def parse_zoom(text: str, max_zoom: int) -> int:
     return int(text)
 
 
-def pixel(lat: float, lon: float, zoom: int) -> tuple[float, float]:
-    """A position's Web Mercator pixel at a zoom level."""
-    size = 256 * 2**zoom
+@lru_cache(maxsize=16384)
+def world_pixel(lat: float, lon: float) -> tuple[float, float]:
+    """A position's Web Mercator pixel at zoom level 0 (a 256-pixel world); zoom z scales it by
+    2^z. Cached: the same few thousand positions come back on every request."""
     lat = math.radians(max(-MERCATOR_LIMIT, min(MERCATOR_LIMIT, lat)))
-    x = (lon + 180) / 360 * size
-    y = (1 - math.log(math.tan(lat) + 1 / math.cos(lat)) / math.pi) / 2 * size
+    x = (lon + 180) / 360 * 256
+    y = (1 - math.log(math.tan(lat) + 1 / math.cos(lat)) / math.pi) / 2 * 256
     return x, y
 
 
@@ -98,27 +101,24 @@ def group(points: list[Point], zoom: int, max_zoom: int) -> tuple[list[Cluster],
 
 def neighbourhoods(points: list[Point], zoom: int) -> list[list[Point]]:
     """Busiest first, each point with the untaken points within RADIUS pixels of it."""
-    at = {id(p): pixel(p.lat, p.lon, zoom) for p in points}
+    points = sorted(points, key=busiest)
+    scale = 2**zoom
+    at = [(x * scale, y * scale) for x, y in (world_pixel(p.lat, p.lon) for p in points)]
     cells = defaultdict(list)
-    for p in points:
-        x, y = at[id(p)]
-        cells[int(x // RADIUS), int(y // RADIUS)].append(p)
-    taken, groups = set(), []
-    for seed in sorted(points, key=busiest):
-        if id(seed) in taken:
+    for n, (x, y) in enumerate(at):
+        cells[int(x // RADIUS), int(y // RADIUS)].append(n)
+    taken, groups = bytearray(len(points)), []
+    for seed, (x, y) in enumerate(at):
+        if taken[seed]:
             continue
-        x, y = at[id(seed)]
         column, row = int(x // RADIUS), int(y // RADIUS)
-        near = [
-            p
-            for dx in (-1, 0, 1)
-            for dy in (-1, 0, 1)
-            for p in cells[column + dx, row + dy]
-            if id(p) not in taken and math.dist(at[id(p)], (x, y)) <= RADIUS
-        ]
-        near.sort(key=busiest)  # the seed first: no untaken point is busier
-        taken.update(id(p) for p in near)
-        groups.append(near)
+        near = []
+        for cell in product((column - 1, column, column + 1), (row - 1, row, row + 1)):
+            for n in cells.get(cell, ()):
+                if not taken[n] and math.dist(at[n], (x, y)) <= RADIUS:
+                    taken[n] = 1
+                    near.append(n)
+        groups.append([points[n] for n in sorted(near)])  # the seed first: none is busier
     return groups
 
 

@@ -53,10 +53,10 @@ def points_json(links, query, side: str, bbox: BBox, zoom: int, max_zoom: int) -
     ]
     clusters, places = group(points, zoom, max_zoom)
     places = [place for place in places if bbox.contains(place.lat, place.lon)]
-    listed = links_listed(links, side, places)
+    popups = Popups(filters, links, side, places)
     return {
         "clusters": [cluster_json(c) for c in clusters if bbox.contains(c.lat, c.lon)],
-        "places": [place_json(place, listed, filters) for place in places],
+        "places": [popups.place(place) for place in places],
     }
 
 
@@ -82,15 +82,6 @@ def link_counts(links, side: str, filters, version: int) -> dict[int, int]:
     return cache.get_or_set(f"map:counts:{version}:{side}:{key}", build, TIMEOUT)
 
 
-def links_listed(links, side: str, places: list[Place]) -> dict[int, list[dict]]:
-    """The links of the authorities with few (at most LINKS_LISTED each), by authority."""
-    few = [p.key.pk for place in places for p in place.points if p.count <= LINKS_LISTED]
-    listed = defaultdict(list)
-    for link in links.filter(**{f"{SIDES[side]}__in": few}):
-        listed[getattr(link, f"{SIDES[side]}_id")].append(link_json(link))
-    return listed
-
-
 def cluster_json(cluster: Cluster) -> dict:
     return {
         "lat": round(cluster.lat, 5),
@@ -101,40 +92,58 @@ def cluster_json(cluster: Cluster) -> dict:
     }
 
 
-def place_json(place: Place, listed: dict, filters) -> dict:
-    return {
-        "lat": round(place.lat, 5),
-        "lon": round(place.lon, 5),
-        "authorities": [authority_json(point, listed, filters) for point in place.points],
-    }
+class Popups:
+    """What the places' popups say: each authority's name and page, its number of links, and
+    the links themselves when they are few (at most LINKS_LISTED), else a way to them in the
+    directory with the map's filters. Each kind of URL is reversed once and completed with the
+    slugs (reversing one per authority cost most of a response's time)."""
 
+    SLUG = "__slug__"
 
-def authority_json(point: Point, listed: dict, filters) -> dict:
-    """An authority's popup: its name and page, its number of links, and the links themselves
-    when they are few, else a way to them in the directory (with the map's filters)."""
-    drawn = point.key
-    data = {
-        "name": display_name(drawn),
-        "url": reverse("website:authority", args=(drawn.slug,)),
-        "count": point.count,
-        "label": links_label(point.count),
-    }
-    if point.count <= LINKS_LISTED:
-        data["links"] = listed[drawn.pk]
-    else:
+    def __init__(self, filters, links, side: str, places: list[Place]):
         query = filters.copy()
-        query["authority"] = drawn.slug
-        directory = reverse("website:directory") + "?" + query.urlencode()
-        data["list"] = {"url": directory, "label": gettext("These links as a list")}
-    return data
+        query["authority"] = self.SLUG
+        self.urls = {
+            "authority": reverse("website:authority", args=(self.SLUG,)),
+            "link": reverse("website:link", args=(self.SLUG,)),
+            "list": reverse("website:directory") + "?" + query.urlencode(),
+        }
+        self.list_label = gettext("These links as a list")
+        few = [p.key.pk for place in places for p in place.points if p.count <= LINKS_LISTED]
+        self.links = defaultdict(list)
+        for link in links.filter(**{f"{SIDES[side]}__in": few}):
+            self.links[getattr(link, f"{SIDES[side]}_id")].append(self.link(link))
 
+    def url(self, kind: str, slug: str) -> str:
+        return self.urls[kind].replace(self.SLUG, slug)
 
-def link_json(link) -> dict:
-    return {
-        "url": reverse("website:link", args=(link.slug,)),
-        "title": f"{display_name(link.uk_authority)} – {display_name(link.jp_authority)}",
-        "formed": link.formed_display,
-    }
+    def place(self, place: Place) -> dict:
+        return {
+            "lat": round(place.lat, 5),
+            "lon": round(place.lon, 5),
+            "authorities": [self.authority(point) for point in place.points],
+        }
+
+    def authority(self, point: Point) -> dict:
+        drawn = point.key
+        data = {
+            "name": display_name(drawn),
+            "url": self.url("authority", drawn.slug),
+            "count": point.count,
+            "label": links_label(point.count),
+        }
+        if point.count <= LINKS_LISTED:
+            data["links"] = self.links[drawn.pk]
+        else:
+            data["list"] = {"url": self.url("list", drawn.slug), "label": self.list_label}
+        return data
+
+    def link(self, link) -> dict:
+        return {
+            "url": self.url("link", link.slug),
+            "title": f"{display_name(link.uk_authority)} – {display_name(link.jp_authority)}",
+            "formed": link.formed_display,
+        }
 
 
 def display_name(authority) -> str:
