@@ -128,7 +128,7 @@ def current() -> Names:
     """This process's names, loaded again when the data version has moved on."""
     global _loaded
     version = DataVersion.latest()
-    key = (version.number, version.changed)
+    key = (version.number, version.changed)  # the time tells apart equal numbers (a restore)
     if _loaded is None or _loaded[0] != key:
         _loaded = (key, load())
     return _loaded[1]

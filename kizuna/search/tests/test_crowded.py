@@ -10,7 +10,7 @@ from kizuna.registry.changes import bulk_change
 from kizuna.registry.models import Authority, Link, LinkType
 from kizuna.registry.tests.factories import JPAuthorityFactory, UKAuthorityFactory
 from kizuna.search.engine import search
-from kizuna.search.results import found
+from kizuna.search.results import found, rows
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +102,11 @@ def test_each_process_sees_a_bulk_change_at_once(crowd):
     with bulk_change():
         JPAuthorityFactory(name_en="Otaru", name_ja="小樽市", kana="オタルシ", kind="city")
     assert top("小樽").name_en == "Otaru"
+
+
+def test_rows_keep_the_ranking_and_skip_rows_deleted_since(crowd):
+    answer = found("京都", limit=3)
+    Link.objects.filter(pk=answer.link_ids[1]).delete()
+    got = rows(answer, Authority.objects.all(), Link.objects.all())
+    assert [authority.name_ja for authority in got["authorities"]] == ["京都府", "京都市", "東京都"]
+    assert [link.pk for link in got["links"]] == answer.link_ids[::2]
