@@ -50,6 +50,7 @@ lint: $(BIN)/kizuna
 	$(BIN)/ruff format --check .
 	$(BIN)/kizuna makemigrations --check --dry-run
 
+# Browser and schemathesis tests (marked engine_independent) run once, on PostgreSQL.
 test: lint browser
-	$(BIN)/pytest -n $(TEST_WORKERS)
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not engine_independent"
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -n $(TEST_WORKERS)

@@ -1,20 +1,12 @@
 """The JSON API: filters, detail routes, cursor pages, HTTP caching, CORS, errors, limits."""
 
 import json
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from kizuna.registry.models import Link
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def registry():
-    call_command("import_registers", "--no-progress", stdout=StringIO())
-    call_command("import_links", stdout=StringIO())
 
 
 def get(client, url, **headers):

@@ -34,13 +34,7 @@ def import_links(*args) -> str:
     return out.getvalue()
 
 
-@pytest.fixture
-def curated_dataset():
-    call_command("import_registers", "--no-progress", stdout=StringIO())
-    return import_links()
-
-
-def test_curated_dataset_loads_on_the_bundled_registers(curated_dataset):
+def test_curated_dataset_loads_on_the_bundled_registers(registry):
     for uk, jp in JLGC_OFFICIAL:
         assert Link.objects.filter(uk_authority__name_en=uk, jp_authority__name_ja=jp).exists(), (
             uk,
@@ -51,14 +45,14 @@ def test_curated_dataset_loads_on_the_bundled_registers(curated_dataset):
     assert Exchange.objects.filter(link__jp_authority__name_ja="小松市").exists()
 
 
-def test_curated_dataset_rerun_changes_nothing(curated_dataset):
+def test_curated_dataset_rerun_changes_nothing(registry):
     links = Link.objects.count()
     output = import_links()
     assert f"links: {links} read, 0 created, 0 updated, {links} unchanged" in output
     assert ", 0 created, 0 updated," in output.splitlines()[0]
 
 
-def test_a_merged_authority_reads_both_ways(curated_dataset):
+def test_a_merged_authority_reads_both_ways(registry):
     medway = Link.objects.get(uk_authority__name_en="Medway", jp_authority__name_ja="横須賀市")
     signed, renewed = medway.agreements.all()
     gillingham = signed.signatories.get(country="GB")

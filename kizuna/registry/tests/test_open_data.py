@@ -16,12 +16,6 @@ pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-@pytest.fixture
-def registry():
-    call_command("import_registers", "--no-progress", stdout=StringIO())
-    call_command("import_links", stdout=StringIO())
-
-
 def command(*args) -> str:
     out = StringIO()
     call_command(*args, stdout=out)

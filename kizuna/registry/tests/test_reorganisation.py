@@ -2,10 +2,9 @@
 loader refuses a record that breaks it, and Japanese text arrives without folded spaces."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from ..models import Agreement, Authority, Exchange, Link
 from ..reorganisation import rule_problems
@@ -28,13 +27,7 @@ JAPANESE_SPACE = re.compile(
 )
 
 
-@pytest.fixture
-def curated_dataset():
-    call_command("import_registers", "--no-progress", stdout=StringIO())
-    return import_links()
-
-
-def test_every_curated_link_keeps_the_rule(curated_dataset):
+def test_every_curated_link_keeps_the_rule(registry):
     links = Link.objects.with_authorities().with_agreements()
     assert {link.slug: rule_problems(link) for link in links if rule_problems(link)} == {}
     for link in links.filter(agreements__isnull=False).distinct():
@@ -42,7 +35,7 @@ def test_every_curated_link_keeps_the_rule(curated_dataset):
         assert (first.kind, first.date_display) == ("signed", link.formed_display), link.slug
 
 
-def test_former_councils_sign_the_links_their_successors_hold(curated_dataset):
+def test_former_councils_sign_the_links_their_successors_hold(registry):
     for slug, partner in FORMER_SIGNATORIES.items():
         former = Authority.objects.get(slug=slug)
         link = Link.objects.get(agreements__signatories=former, jp_authority__name_ja=partner)
@@ -50,7 +43,7 @@ def test_former_councils_sign_the_links_their_successors_hold(curated_dataset):
         assert former not in (link.uk_authority, link.jp_authority), slug
 
 
-def test_no_space_survives_between_japanese_characters(curated_dataset):
+def test_no_space_survives_between_japanese_characters(registry):
     texts = [
         *Link.objects.values_list("story_ja", flat=True),
         *Link.objects.values_list("formed_basis_ja", flat=True),

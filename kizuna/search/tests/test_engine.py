@@ -1,22 +1,13 @@
 """Search over the real registers and curated links, on SQLite (FTS5) and PostgreSQL
 (pg_trgm) alike: every spelling a visitor may type finds the place."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from kizuna.registry.models import Authority, Link
 from kizuna.search.engine import search
 from kizuna.search.normalize import normalize
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def registry():
-    call_command("import_registers", "--no-progress", stdout=StringIO())
-    call_command("import_links", stdout=StringIO())
 
 
 def top_authority(query: str) -> str:

@@ -10,17 +10,16 @@ test-artifacts/screenshots/ for people to look at.
 import os
 import re
 from contextlib import suppress
-from io import StringIO
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from django.core.management import call_command
 
-from kizuna.registry.models import Link, Reason
-from kizuna.registry.vocabulary import seed_reasons
+from kizuna.registry.models import Link
 
 playwright = pytest.importorskip("playwright.sync_api")
+# Pages behave alike on both databases (the page tests run on each): drive them once, on PostgreSQL.
+pytestmark = pytest.mark.engine_independent
 
 # Playwright's sync API keeps an event loop in this thread; the ORM calls the fixtures make
 # are still synchronous and safe.
@@ -47,12 +46,9 @@ PAGES = {
 
 
 @pytest.fixture
-def site(live_server):
-    """Real data for the live server. live_server tests run in transactional_db, which empties
-    the database after each test (reasons, a data-migration vocabulary, included)."""
-    seed_reasons(Reason)
-    call_command("import_registers", "--no-progress", stdout=StringIO())
-    call_command("import_links", stdout=StringIO())
+def site(live_server, registry):
+    """The live server's address, over the real registry (restored for each test: live_server
+    tests run in transactional_db, which empties the database after each one)."""
     return live_server.url
 
 

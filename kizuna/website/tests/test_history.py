@@ -1,11 +1,9 @@
 """The history page links every pair it names to that pair's link page, in both languages."""
 
 import re
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from kizuna.website.templatetags.kizuna_links import link_href
@@ -14,12 +12,6 @@ pytestmark = pytest.mark.django_db
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "website" / "includes"
 PAIRS = re.compile(r'{% link_href "([^"]+)" "([^"]+)" %}')
-
-
-@pytest.fixture
-def registry():
-    call_command("import_registers", "--no-progress", stdout=StringIO())
-    call_command("import_links", stdout=StringIO())
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])

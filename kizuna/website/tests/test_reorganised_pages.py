@@ -2,22 +2,13 @@
 directory filter; the link page tells the history of its parties in both languages; a text
 with no Japanese version is shown in English and says so."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from kizuna.registry.tests.factories import LinkFactory
 
 pytestmark = pytest.mark.django_db
 
 YOICHI = "/links/east-dunbartonshire-yoichi/"
-
-
-@pytest.fixture
-def registry():
-    call_command("import_registers", "--no-progress", stdout=StringIO())
-    call_command("import_links", stdout=StringIO())
 
 
 def page(client, url) -> str:
