@@ -32,6 +32,7 @@ from django.db import transaction
 from ..models import Authority, Country, Source
 from .errors import ImportDataError
 from .japan import validate_code
+from .registers import save_changed
 from .summary import Summary
 
 DATA_FILE = Path(settings.BASE_DIR) / "data" / "registers" / "jp-population-2020.csv"
@@ -140,6 +141,7 @@ def set_populations(path: Path | str | None = None) -> Summary:
             country=Country.JP, code__in=[f.code for f in figures]
         )
         by_code = {a.code: a for a in authorities}
+        changed = []
         for figure in figures:
             authority = by_code.get(figure.code)
             if authority is None:
@@ -149,22 +151,24 @@ def set_populations(path: Path | str | None = None) -> Summary:
                     line=figure.line,
                     field="code",
                 )
-            summary.count(set_population(authority, figure, source))
+            fields = set_population(authority, figure, source)
+            summary.count("updated" if fields else "unchanged")
+            if fields:
+                changed.append((authority, fields))
+        save_changed(changed)
     return summary
 
 
-def set_population(authority: Authority, figure: Figure, source: Source) -> str:
+def set_population(authority: Authority, figure: Figure, source: Source) -> set[str]:
+    """Set the figure on the authority (unsaved); the fields it changed."""
     if figure.population is None:
-        return "unchanged"
+        return set()
     values = {
         "population": figure.population,
         "population_year": figure.year,
         "population_source_id": source.id,
     }
     changed = {k: v for k, v in values.items() if getattr(authority, k) != v}
-    if not changed:
-        return "unchanged"
     for key, value in changed.items():
         setattr(authority, key, value)
-    authority.save(update_fields=[*changed, "updated"])
-    return "updated"
+    return set(changed)
