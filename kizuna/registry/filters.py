@@ -113,7 +113,11 @@ class LinkFilterForm(forms.Form):
     uk_kind = FilterChoiceField(
         required=False, label=_("Kind of UK authority"), choices=[("", "")] + UKKind.choices
     )
-    prefecture = PrefectureField(required=False, label=_("Prefecture"))
+    prefecture = PrefectureField(
+        required=False,
+        label=_("Prefecture"),
+        help_text="code, English or Japanese name: 170003, Ishikawa, 石川県",
+    )
     jp_region = FilterChoiceField(
         required=False, label=_("Japanese region"), choices=[("", "")] + JPRegion.choices
     )

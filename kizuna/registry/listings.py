@@ -107,8 +107,8 @@ def add_filter_arguments(parser) -> None:
     """The website's and the API's link filters as options, under the same names
     (`--nation`, `--prefecture`, `--uk-kind` for `uk_kind`, …)."""
     for name, field in LinkFilterForm.base_fields.items():
-        choices = getattr(field, "choices", None)
-        known = f" ({', '.join(str(value) for value, _ in choices if value)})" if choices else ""
+        choices = [str(value) for value, _ in getattr(field, "choices", ()) if value]
+        known = f" ({field.help_text or ', '.join(choices)})" if field.help_text or choices else ""
         parser.add_argument(f"--{name.replace('_', '-')}", dest=name, help=f"{field.label}{known}")
 
 
