@@ -168,13 +168,13 @@ def main():
 
 
 def report(results: dict, args):
-    cache = f"Redis ({args.redis})" if args.redis else "local memory"
+    cache = f"Redis at {args.redis}" if args.redis else "local memory"
     print(
         f"{args.links:,} synthetic links; {args.paths:,} random paths per query, the same seeded "
         f"sequence for both servers; wrk 2 threads, {args.connections} connections, "
         f"{args.seconds} s per query after a {WARM_UP} s warm-up; latency in ms"
     )
-    print(f"kizuna: kizuna serve, 2 workers, caches on ({cache}); datasette: counts, facets off")
+    print(f"kizuna: kizuna serve, 2 workers, caches on, {cache}; datasette: counts, facets off")
     print(
         f"{'query':<17}{'server':<11}{'req/s':>8}{'p50':>9}{'p99':>9}{'non-2xx':>9}"
         f"{'cache hits':>16}"
