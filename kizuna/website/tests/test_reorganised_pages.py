@@ -36,7 +36,7 @@ def test_the_link_page_tells_the_history_of_its_parties(client, registry):
     assert "（英語のみ）" not in japanese  # the curated basis and note have Japanese text
 
 
-def test_english_only_text_is_marked_on_japanese_pages(client):
+def test_english_only_text_is_marked_on_japanese_pages(client, django_capture_on_commit_callbacks):
     link = LinkFactory(formed_basis_en="Signed in the town hall", formed_note="Sources differ.")
     japanese = page(client, f"/ja/links/{link.slug}/")
     assert (
@@ -44,6 +44,7 @@ def test_english_only_text_is_marked_on_japanese_pages(client):
         in (japanese)
     )
     assert '<span lang="en">Sources differ.</span>' in japanese
-    link.formed_note_ja = "出典により異なる。"
-    link.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        link.formed_note_ja = "出典により異なる。"
+        link.save()
     assert '<span lang="ja">出典により異なる。</span>' in page(client, f"/ja/links/{link.slug}/")
