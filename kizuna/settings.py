@@ -180,6 +180,12 @@ KIZUNA_API_RATE = os.environ.get("KIZUNA_API_RATE", "600/m")
 # reverse proxies of our own (0: the connecting address, whatever the header says).
 NINJA_NUM_PROXIES = int(os.environ.get("KIZUNA_PROXIES", "0"))
 
+# Downloads: whole-registry files are built once per data version into this folder (see
+# kizuna/website/built_downloads.py); each client address may fetch this many (django-ninja
+# rate, counted in the shared cache; empty: no limit).
+KIZUNA_DOWNLOADS_DIR = VAR_DIR / "downloads"
+KIZUNA_DOWNLOAD_RATE = os.environ.get("KIZUNA_DOWNLOAD_RATE", "20/m")
+
 # Whole-page caching of public pages (see kizuna/website/caching.py); off only to measure.
 KIZUNA_PAGE_CACHE = env_bool("KIZUNA_PAGE_CACHE", True)
 

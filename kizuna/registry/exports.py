@@ -8,11 +8,13 @@ import csv
 import io
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from .listings import (
     AUTHORITY_COLUMNS,
     LINK_COLUMNS,
+    ROWS_PER_QUERY,
     agreements_summary,
     authority_rows,
     link_rows,
@@ -22,18 +24,45 @@ from .models import Agreement, Authority, Exchange, Link, Reason, Source
 FORMATS = ("csv", "json", "geojson", "sqlite")
 
 
-def links_csv(links, bom: bool = False) -> str:
-    out = io.StringIO()
-    if bom:
-        out.write("\ufeff")
-    writer = csv.DictWriter(out, fieldnames=LINK_COLUMNS, lineterminator="\r\n")
+# Each format is written a piece at a time (a row, a feature), so a download streams and a
+# built file is written without holding the whole export in memory; links_csv() and friends
+# join the pieces for `kizuna export`.
+
+
+def links_csv_stream(links, bom: bool = False) -> Iterator[str]:
+    """The CSV a line at a time: the header (after a byte-order mark, if asked), then a row per
+    link."""
+    line = io.StringIO()
+    writer = csv.DictWriter(line, fieldnames=LINK_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(link_rows(links))
-    return out.getvalue()
+    yield ("\ufeff" if bom else "") + taken(line)
+    for row in link_rows(links):
+        writer.writerow(row)
+        yield taken(line)
+
+
+def taken(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
+
+
+def links_json_stream(links) -> Iterator[str]:
+    """A JSON array a link at a time, laid out as json.dumps(rows, indent=1) lays it out."""
+    before = "["
+    for row in link_rows(links):
+        yield before + "\n " + json.dumps(row, ensure_ascii=False, indent=1).replace("\n", "\n ")
+        before = ","
+    yield "[]" if before == "[" else "\n]"
+
+
+def links_csv(links, bom: bool = False) -> str:
+    return "".join(links_csv_stream(links, bom))
 
 
 def links_json(links) -> str:
-    return json.dumps(list(link_rows(links)), ensure_ascii=False, indent=1)
+    return "".join(links_json_stream(links))
 
 
 def point(authority: Authority) -> list[float] | None:
@@ -44,48 +73,57 @@ def point(authority: Authority) -> list[float] | None:
     return [round(lon, 6), round(lat, 6)]
 
 
+def links_geojson_stream(links) -> Iterator[str]:
+    """A FeatureCollection a feature at a time: each authority's point where it first appears,
+    each link's line."""
+    yield '{"type": "FeatureCollection", "features": ['
+    for number, item in enumerate(geojson_features(links)):
+        yield (", " if number else "") + json.dumps(item, ensure_ascii=False)
+    yield "]}"
+
+
 def links_geojson(links) -> str:
-    features, seen = [], {}
-    for link in links.with_authorities().with_agreements():
+    return "".join(links_geojson_stream(links))
+
+
+def geojson_features(links) -> Iterator[dict]:
+    seen = set()
+    links = links.with_authorities().with_agreements()
+    for link in links.iterator(chunk_size=ROWS_PER_QUERY):
         uk, jp = point(link.uk_authority), point(link.jp_authority)
         for authority, where in ((link.uk_authority, uk), (link.jp_authority, jp)):
             if where and authority.pk not in seen:
-                seen[authority.pk] = True
-                features.append(
-                    feature(
-                        "Point",
-                        where,
-                        {
-                            "kind": "authority",
-                            "code": authority.code,
-                            "slug": authority.slug,
-                            "name": authority.name_en,
-                            "name_ja": authority.name_ja,
-                            "name_ja_machine": authority.name_ja_machine,
-                            "country": authority.country,
-                            "authority_kind": authority.kind,
-                        },
-                    )
-                )
-        if uk and jp:
-            features.append(
-                feature(
-                    "LineString",
-                    [uk, jp],
+                seen.add(authority.pk)
+                yield feature(
+                    "Point",
+                    where,
                     {
-                        "kind": "link",
-                        "slug": link.slug,
-                        "type": link.type,
-                        "status": link.status,
-                        "formed": link.formed_display,
-                        "uk": link.uk_authority.name_en,
-                        "jp": link.jp_authority.name_en,
-                        "jp_ja": link.jp_authority.name_ja,
-                        "agreements": agreements_summary(link),
+                        "kind": "authority",
+                        "code": authority.code,
+                        "slug": authority.slug,
+                        "name": authority.name_en,
+                        "name_ja": authority.name_ja,
+                        "name_ja_machine": authority.name_ja_machine,
+                        "country": authority.country,
+                        "authority_kind": authority.kind,
                     },
                 )
+        if uk and jp:
+            yield feature(
+                "LineString",
+                [uk, jp],
+                {
+                    "kind": "link",
+                    "slug": link.slug,
+                    "type": link.type,
+                    "status": link.status,
+                    "formed": link.formed_display,
+                    "uk": link.uk_authority.name_en,
+                    "jp": link.jp_authority.name_en,
+                    "jp_ja": link.jp_authority.name_ja,
+                    "agreements": agreements_summary(link),
+                },
             )
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
 
 
 def feature(kind: str, coordinates, properties: dict) -> dict:

@@ -46,6 +46,11 @@ AUTHORITY_COLUMNS = (
 )
 
 
+# Rows are read from the database this many at a time (with their prefetches), so an export
+# of 100,000 links streams in bounded memory.
+ROWS_PER_QUERY = 2000
+
+
 def link_rows(links) -> Iterator[dict]:
     links = (
         links.with_authorities()
@@ -53,7 +58,7 @@ def link_rows(links) -> Iterator[dict]:
         .prefetch_related("sources")
         .annotate(jp_prefecture=prefecture_of_link("name_en"))
     )
-    for link in links:
+    for link in links.iterator(chunk_size=ROWS_PER_QUERY):
         uk, jp = link.uk_authority, link.jp_authority
         yield {
             "uk_code": uk.code or uk.slug,
