@@ -81,10 +81,23 @@ def area(authority):
 
 
 def neighbours(link, side: str):
-    """Up to ten other links of the side's area, oldest first."""
-    return (
-        Link.objects.with_authorities()
+    """Up to ten other links of the side's area, oldest first (their titles need only the two
+    names; a narrow query is much cheaper to build than with_authorities())."""
+    return list(
+        Link.objects.select_related("uk_authority", "jp_authority")
+        .only(*TITLE_FIELDS)
         .filter(links_of(area(getattr(link, side))))
         .exclude(pk=link.pk)
         .order_by("formed", "pk")[:10]
     )
+
+
+TITLE_FIELDS = (
+    "slug",
+    "formed",
+    *(
+        f"{side}__{field}"
+        for side in ("uk_authority", "jp_authority")
+        for field in ("name_en", "name_ja", "name_ja_machine")
+    ),
+)
