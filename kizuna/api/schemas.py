@@ -1,12 +1,13 @@
 """Response shapes of the JSON API (documented in the OpenAPI schema) and the functions that
-fill them from registry rows."""
+fill the small ones from registry rows. Links and authorities are served from the read model,
+whose records are built in kizuna/readmodel/shapes.py and checked against LinkOut and
+AuthorityOut by its tests."""
 
 import datetime as dt
 
-from django.urls import reverse
 from ninja import Field, Schema
 
-from kizuna.registry.models import Agreement, Authority, Exchange, Link, Reason, Source
+from kizuna.registry.models import Exchange, Reason, Source
 
 
 class Problem(Schema):
@@ -145,86 +146,6 @@ def page_of(item):
             "__annotations__": {"items": list[item], "next": str | None},
         },
     )
-
-
-def authority_ref(authority: Authority | None) -> dict | None:
-    if authority is None:
-        return None
-    return {
-        "slug": authority.slug,
-        "code": authority.code,
-        "name_en": authority.name_en,
-        "name_ja": authority.name_ja,
-        "name_ja_machine": authority.name_ja_machine,
-        "url": reverse("website:authority", args=(authority.slug,)),
-    }
-
-
-def authority_out(a: Authority) -> dict:
-    fields = (
-        "id",
-        "iso_code",
-        "country",
-        "kind",
-        "kana",
-        "romaji",
-        "romaji_plain",
-        "other_names",
-        "nation",
-        "region",
-        "latitude",
-        "longitude",
-        "population",
-        "population_year",
-        "website",
-        "wikidata_id",
-        "start_date",
-        "end_date",
-    )
-    return {
-        **authority_ref(a),
-        **{f: getattr(a, f) for f in fields},
-        "parent": authority_ref(a.parent),
-        "replaced_by": authority_ref(a.replaced_by),
-    }
-
-
-def link_out(link: Link) -> dict:
-    return {
-        "id": link.pk,
-        "slug": link.slug,
-        "url": reverse("website:link", args=(link.slug,)),
-        "uk": authority_ref(link.uk_authority),
-        "jp": authority_ref(link.jp_authority),
-        "type": link.type,
-        "status": link.status,
-        "formed": link.formed_display or None,
-        "formed_precision": link.formed_precision,
-        "formed_basis_en": link.formed_basis_en,
-        "formed_basis_ja": link.formed_basis_ja,
-        "formed_note": link.formed_note,
-        "formed_note_ja": link.formed_note_ja,
-        "ended": link.ended_display or None,
-        "clair_criteria": link.clair_criteria,
-        "confidence": link.confidence,
-        "reasons": [r.slug for r in link.reasons.all()],
-        "story_en": link.story_en,
-        "story_ja": link.story_ja,
-        "sources": [s.pk for s in link.sources.all()],
-        "agreements": [agreement_out(a) for a in link.agreements.all()],
-    }
-
-
-def agreement_out(a: Agreement) -> dict:
-    return {
-        "kind": a.kind,
-        "date": a.date_display,
-        "date_precision": a.date_precision,
-        "signatories": [authority_ref(s) for s in a.signatories.all()],
-        "note_en": a.note_en,
-        "note_ja": a.note_ja,
-        "sources": [s.pk for s in a.sources.all()],
-    }
 
 
 def exchange_out(e: Exchange) -> dict:

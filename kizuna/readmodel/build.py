@@ -139,7 +139,8 @@ def agreements_by_link(within: dict, authorities: dict, urls: URLs) -> dict[int,
         cited[agreement_id].append(source_id)
     shaped = defaultdict(list)
     for row in rows:
-        signatories = sorted(signed[row["id"]], key=lambda a: (a["name_en"], a["id"]))
+        # the order of Authority.objects.by_name(), as the website shows them
+        signatories = sorted(signed[row["id"]], key=lambda a: (a["country"], a["name_en"]))
         shaped[row["link_id"]].append(agreement_shape(row, signatories, cited[row["id"]], urls))
     return shaped
 

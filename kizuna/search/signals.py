@@ -4,7 +4,7 @@ edit, everything after a bulk change (kizuna/registry/changes.py)."""
 from django.dispatch import receiver
 
 from kizuna.registry.changes import committed
-from kizuna.registry.models import Agreement, Authority, Link
+from kizuna.registry.models import Authority, Link
 
 from . import index
 
@@ -13,11 +13,5 @@ from . import index
 def refresh(sender, touched, everything, **kwargs):
     if everything:
         index.rebuild()
-        return
-    authorities = touched.get(Authority, set())
-    links = set(touched.get(Link, set()))
-    if Agreement in touched:  # signatories are searchable on their links
-        links |= set(
-            Agreement.objects.filter(pk__in=touched[Agreement]).values_list("link", flat=True)
-        )
-    index.refresh(authorities, links)
+    else:
+        index.refresh(touched.get(Authority, ()), touched.get(Link, ()))

@@ -1,9 +1,12 @@
+import json
+
 from ninja import Query, Router
 
-from kizuna.registry.models import Authority, Link
-from kizuna.search.results import MAX_QUERY, found, rows
+from kizuna.readmodel.models import AuthorityRecord, LinkRecord
+from kizuna.readmodel.reads import json_list, json_response
+from kizuna.search.results import MAX_QUERY, found
 
-from ..schemas import SearchOut, authority_out, link_out
+from ..schemas import SearchOut
 from .common import ERRORS
 
 router = Router(tags=["search"])
@@ -17,13 +20,9 @@ def search(
 ):
     """The website's search: names in any script or spelling, small typos, link stories;
     best match first."""
-    answer = rows(
-        found(q, limit),
-        Authority.objects.select_related("parent", "replaced_by"),
-        Link.objects.with_authorities().with_agreements().prefetch_related("reasons", "sources"),
+    answer = found(q, limit)
+    return json_response(
+        f'{{"query":{json.dumps(q, ensure_ascii=False)},'
+        f'"authorities":{json_list(AuthorityRecord, answer.authority_ids)},'
+        f'"links":{json_list(LinkRecord, answer.link_ids)}}}'
     )
-    return {
-        "query": q,
-        "authorities": [authority_out(authority) for authority in answer["authorities"]],
-        "links": [link_out(link) for link in answer["links"]],
-    }
