@@ -1,8 +1,6 @@
 import json
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from kizuna.api.schemas import AuthorityOut, LinkOut
 from kizuna.readmodel.models import AuthorityRecord, LinkRecord
@@ -11,12 +9,6 @@ from kizuna.registry.models import Agreement, Authority, Link
 from kizuna.registry.tests.factories import JPAuthorityFactory, LinkFactory, UKAuthorityFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def registry():
-    call_command("import_registers", "--no-progress", stdout=StringIO())
-    call_command("import_links", stdout=StringIO())
 
 
 def record(link: Link) -> dict:
