@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.db.models import Prefetch
+
 from .listings import (
     AUTHORITY_COLUMNS,
     LINK_COLUMNS,
@@ -199,7 +201,7 @@ TABLES = {
                 "note_ja": a.note_ja,
             }
             for a in Agreement.objects.select_related("link")
-            .prefetch_related("signatories")
+            .prefetch_related(Prefetch("signatories", Authority.objects.by_name()))
             .order_by("pk")
         ),
     ),
