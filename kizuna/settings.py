@@ -145,12 +145,9 @@ LOCALE_PATHS = [BASE_DIR / "kizuna" / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"
-# Leaflet as django-leaflet ships it (its app needs GDAL, so only its files are used), and
-# Leaflet.markercluster as datasette-cluster-map ships it (found without importing Datasette).
-STATICFILES_DIRS = [
-    ("leaflet", package_dir("leaflet", "static", "leaflet")),
-    ("markercluster", package_dir("datasette_cluster_map", "static")),
-]
+# Leaflet as django-leaflet ships it (its app needs GDAL, so only its files are used); the map
+# groups markers on the server (kizuna/website/mapgrid.py), so no clustering library.
+STATICFILES_DIRS = [("leaflet", package_dir("leaflet", "static", "leaflet"))]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
