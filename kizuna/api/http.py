@@ -25,19 +25,26 @@ class APIHeadersMiddleware:
             return self.get_response(request)
         version = DataVersion.latest()
         unknown = unknown_parameters(request.path, request.GET)
+        head = request.method == "HEAD"
+        if head:  # the routes answer GET; a HEAD is the same answer without its body
+            request.method = "GET"
         if request.method == "OPTIONS":  # a CORS preflight
             response = HttpResponse(status=204)
         elif unknown:
             response = refuse(request, unknown)
-        elif request.method in ("GET", "HEAD") and settings.KIZUNA_PAGE_CACHE:
+        elif request.method == "GET" and settings.KIZUNA_PAGE_CACHE:
             response = self.cached(request, version.number)
         else:
             response = self.get_response(request)
         cors(response)
-        if request.method in ("GET", "HEAD") and response.status_code == 200:
+        if request.method == "GET" and response.status_code == 200:
             response["Cache-Control"] = f"public, max-age={MAX_AGE}"
             if version.changed:
                 response["Last-Modified"] = http_date(version.changed.timestamp())
+        if head:
+            request.method = "HEAD"
+            response["Content-Length"] = str(len(response.content))  # the GET's length
+            response.content = b""
         return response
 
     def cached(self, request, version: int) -> HttpResponse:

@@ -111,6 +111,16 @@ def test_etag_last_modified_and_304(client, registry):
     assert again.status_code == 304
 
 
+def test_head_answers_as_get_without_a_body(client, registry):
+    body = client.get("/api/v1/links/gateshead-komatsu").content
+    for _ in ("miss", "hit"):
+        response = client.head("/api/v1/links/gateshead-komatsu")
+        assert response.status_code == 200 and response.content == b""
+        assert response["Content-Type"] == "application/json; charset=utf-8"
+        assert response["Content-Length"] == str(len(body))
+    assert client.head("/api/v1/links/nowhere").status_code == 404
+
+
 def test_cors_and_compression(client, registry):
     response = client.get(
         "/api/v1/links?limit=20",
