@@ -10,6 +10,9 @@ from urllib.parse import urlencode
 import pytest
 from django.core.management import CommandError, call_command
 
+from kizuna.registry.filters import LinkFilterForm
+from kizuna.registry.models import Reason
+
 pytestmark = pytest.mark.django_db
 
 SCENARIOS = [
@@ -126,3 +129,10 @@ def test_export_takes_the_same_filters(registry, tmp_path):
     call_command("export", "--format", "json", "--prefecture", "石川県", str(path))
     exported = [(row["uk_name"], row["jp_name"]) for row in json.loads(path.read_text())]
     assert exported == from_cli({"prefecture": "170003"})
+
+
+def test_choices_from_the_data_follow_a_committed_change(db, django_capture_on_commit_callbacks):
+    assert not LinkFilterForm({"reason": "hot-springs-test"}).is_valid()
+    with django_capture_on_commit_callbacks(execute=True):
+        Reason.objects.create(slug="hot-springs-test", name_en="Hot springs", name_ja="温泉")
+    assert LinkFilterForm({"reason": "hot-springs-test"}).is_valid()
