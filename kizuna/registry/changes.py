@@ -39,10 +39,6 @@ _bulk: ContextVar[bool] = ContextVar("registry_bulk_change", default=False)
 _touched: ContextVar[dict | None] = ContextVar("registry_touched", default=None)
 
 
-def in_bulk_change() -> bool:
-    return _bulk.get()
-
-
 @contextmanager
 def bulk_change() -> Iterator[None]:
     """Write many rows as one change: rebuild the derived data and bump the version once."""
