@@ -80,6 +80,26 @@ def test_link_and_authority_pages(client, links):
     assert link.jp_authority.name_en in page.content.decode()
 
 
+def test_other_links_of_an_area_follow_an_edit(client, links, django_capture_on_commit_callbacks):
+    """Each area's oldest links are kept once per data version (shared by all its links'
+    pages): the ten oldest, never the page's own link, and a new oldest one shows at once."""
+    link = links[5]
+    url = reverse("website:link", args=(link.slug,))
+    page = client.get(url).content.decode()
+    others = [other for other in links if other.pk != link.pk][:10]
+    assert all(reverse("website:link", args=(o.slug,)) in page for o in others)
+    assert f'href="{url}"' not in page  # not among its own "other links"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        oldest = LinkFactory(
+            uk_authority=UKAuthorityFactory(parent=link.uk_authority.parent),
+            jp_authority=link.jp_authority,
+            formed=dt.date(1980, 1, 1),
+        )
+    page = client.get(url).content.decode()
+    assert reverse("website:link", args=(oldest.slug,)) in page
+
+
 def test_language_switch_keeps_the_page_and_query(client, links):
     page = client.get("/links/?decade=1990").content.decode()
     assert 'href="/ja/links/?decade=1990"' in page

@@ -1,9 +1,12 @@
+from itertools import islice
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from kizuna.registry.filters import LinkFilterForm
-from kizuna.registry.models import Exchange, Link
+from kizuna.registry.models import DataVersion, Exchange, Link
 from kizuna.registry.queries import links_of
 
 from ..caching import cached_page
@@ -81,15 +84,29 @@ def area(authority):
 
 
 def neighbours(link, side: str):
-    """Up to ten other links of the side's area, oldest first (their titles need only the two
-    names; a narrow query is much cheaper to build than with_authorities())."""
-    return list(
-        Link.objects.select_related("uk_authority", "jp_authority")
-        .only(*TITLE_FIELDS)
-        .filter(links_of(area(getattr(link, side))))
-        .exclude(pk=link.pk)
-        .order_by("formed", "pk")[:10]
-    )
+    """Up to ten other links of the side's area, oldest first."""
+    others = (other for other in oldest_links_of(area(getattr(link, side))) if other.pk != link.pk)
+    return list(islice(others, NEIGHBOURS))
+
+
+NEIGHBOURS = 10
+
+
+def oldest_links_of(area) -> list:
+    """The area's oldest links (one more than a page shows, for the page of one of them), once
+    per data version in the shared cache: every link of an area shows the same list, and finding
+    it means ordering all the area's links (thousands, for a prefecture at 100,000 links). Their
+    titles need only the two names; a narrow query is much cheaper to build."""
+
+    def build():
+        return list(
+            Link.objects.select_related("uk_authority", "jp_authority")
+            .only(*TITLE_FIELDS)
+            .filter(links_of(area))
+            .order_by("formed", "pk")[: NEIGHBOURS + 1]
+        )
+
+    return cache.get_or_set(f"oldest-links-of:{area.pk}:{DataVersion.current()}", build, 3600)
 
 
 TITLE_FIELDS = (
