@@ -1,4 +1,5 @@
-"""Kizuna URL configuration: the public website in English (/) and Japanese (/ja/), the admin."""
+"""Kizuna URL configuration: the public website in English (/) and Japanese (/ja/), accounts,
+editing and the admin."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -11,7 +12,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("", include((tile_urlpatterns, "tiles"))),
-    *i18n_patterns(path("", include("kizuna.website.urls")), prefix_default_language=False),
+    *i18n_patterns(
+        path("accounts/", include("allauth.urls")),
+        path("", include("kizuna.editorial.urls")),
+        path("", include("kizuna.website.urls")),
+        prefix_default_language=False,
+    ),
 ]
 
 handler404 = "kizuna.website.views.errors.not_found"

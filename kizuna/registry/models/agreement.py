@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from kizuna.core.dates import Precision, format_partial
 
@@ -35,6 +36,7 @@ class Agreement(models.Model):
     note_en = models.CharField(max_length=300, blank=True)
     note_ja = models.CharField(max_length=300, blank=True)
     sources = models.ManyToManyField("registry.Source", related_name="agreements")
+    history = HistoricalRecords(m2m_fields=[signatories, sources])
 
     class Meta:
         ordering = ["link", "date", "id"]

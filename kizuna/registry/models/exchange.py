@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from kizuna.core.dates import Precision, format_partial
 
@@ -38,6 +39,10 @@ class Exchange(models.Model):
 
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    # Bumped by every edit through the site (kizuna/editorial): a form carries the revision it
+    # was read at, and a save from an older one is refused as a conflict.
+    revision = models.PositiveIntegerField(default=0, editable=False)
+    history = HistoricalRecords(m2m_fields=[sources])
 
     class Meta:
         constraints = [

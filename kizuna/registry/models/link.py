@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from kizuna.core.dates import Precision, format_partial
 
@@ -120,6 +121,10 @@ class Link(models.Model):
 
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    # Bumped by every edit through the site (kizuna/editorial): a form carries the revision it
+    # was read at, and a save from an older one is refused as a conflict.
+    revision = models.PositiveIntegerField(default=0, editable=False)
+    history = HistoricalRecords(m2m_fields=[reasons, sources])
 
     objects = LinkQuerySet.as_manager()
 

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 
 class Source(models.Model):
@@ -10,6 +11,10 @@ class Source(models.Model):
     publisher = models.CharField(max_length=200, blank=True)
     accessed = models.DateField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
+    # Bumped by every edit through the site (kizuna/editorial): a form carries the revision it
+    # was read at, and a save from an older one is refused as a conflict.
+    revision = models.PositiveIntegerField(default=0, editable=False)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["publisher", "title"]
