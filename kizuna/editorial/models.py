@@ -34,3 +34,24 @@ class Officer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.authority}"
+
+
+class ApiToken(models.Model):
+    """A secret that lets a program write through the API as its owner (tokens.py issues and
+    checks them). Only a digest is stored; the secret is shown once, when it is made."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=12, help_text="The secret's start, to tell tokens apart.")
+    digest = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+    revoked = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
