@@ -36,6 +36,14 @@ class Exchange(models.Model):
     description_en = models.TextField()
     description_ja = models.TextField(blank=True)
     sources = models.ManyToManyField("registry.Source", related_name="exchanges")
+    # An exchange needs a source or this flag (the council told us; nothing is published). A
+    # CHECK constraint cannot see the many-to-many sources, so the editing form checks it
+    # (kizuna/editorial/forms/editing.py, ExchangeForm).
+    reported_by_council = models.BooleanField(
+        _("reported by the council"),
+        default=False,
+        help_text=_("No published source: the council itself told us about this exchange."),
+    )
 
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
