@@ -158,6 +158,8 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_ADAPTER = "kizuna.editorial.accounts.AccountAdapter"
 LOGIN_REDIRECT_URL = "/"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Edit summaries may be longer than simple-history's default 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 # E-mail: printed to the console unless an SMTP host is set.
 EMAIL_BACKEND = (

@@ -148,7 +148,7 @@ class Authority(models.Model):
     # Bumped by every edit through the site (kizuna/editorial): a form carries the revision it
     # was read at, and a save from an older one is refused as a conflict.
     revision = models.PositiveIntegerField(default=0, editable=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[sources])
 
     objects = AuthorityQuerySet.as_manager()
 
