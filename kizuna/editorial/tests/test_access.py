@@ -3,10 +3,17 @@ use; and the sign-in page itself: closed sign-up, throttling, Japanese, the acco
 
 import pytest
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 
@@ -141,3 +148,62 @@ def test_the_header_offers_sign_in_to_visitors_and_sign_out_to_users(client):
     page = client.get("/ja/accounts/2fa/").content.decode()
     assert user.email in page
     assert 'action="/ja/accounts/logout/"' in page and "ログアウト" in page
+    assert "/ja/team/" not in page  # for staff only
+
+
+def code_for(secret: str) -> str:
+    cache.clear()  # allauth refuses a code used before; a test may need the current one twice
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+
+def assert_in_site_layout(response, language="en"):
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in page and 'class="site-header"' in page
+    assert page.count("<h1>") == 1
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "login/",
+        "signup/",
+        "password/reset/",
+        "password/reset/done/",
+        "password/reset/key/1-set-password/",
+        "password/reset/key/done/",
+        "confirm-email/not-a-key/",
+    ],
+)
+def test_account_pages_use_the_site_layout(client, path, language):
+    prefix = "/ja" if language == "ja" else ""
+    assert_in_site_layout(client.get(f"{prefix}/accounts/{path}"), language)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+@pytest.mark.parametrize("path", ["logout/", "password/change/", "2fa/", "reauthenticate/"])
+def test_signed_in_account_pages_use_the_site_layout(client, path, language):
+    client.force_login(signed_up(UserFactory()))
+    prefix = "/ja" if language == "ja" else ""
+    assert_in_site_layout(client.get(f"{prefix}/accounts/{path}"), language)
+
+
+def test_staff_set_up_an_authenticator_app_and_sign_in_with_it(client):
+    staff = signed_up(StaffFactory())
+    client.post("/accounts/login/", {"login": staff.email, "password": PASSWORD})
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+    response = client.get("/ja/accounts/2fa/totp/activate/")
+    assert_in_site_layout(response, "ja")
+    assert '<label for="id_code">' in response.content.decode()
+    secret = client.session["mfa.totp.secret"]
+    response = client.post("/accounts/2fa/totp/activate/", {"code": code_for(secret)})
+    assert_in_site_layout(client.get(response["Location"]))  # the recovery codes
+    assert client.get("/team/").status_code == 200
+
+    client.logout()
+    client.post("/accounts/login/", {"login": staff.email, "password": PASSWORD})
+    assert_in_site_layout(client.get("/ja/accounts/2fa/authenticate/"), "ja")
+    response = client.post("/accounts/2fa/authenticate/", {"code": code_for(secret)})
+    assert response["Location"] == "/"
+    assert client.get("/team/").status_code == 200

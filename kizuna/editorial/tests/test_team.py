@@ -152,7 +152,8 @@ def test_the_team_page_lists_officers_by_authority_and_staff_remove_them(client,
 def test_the_team_page_is_in_japanese(client, staff):
     OfficerFactory(authority=JPAuthorityFactory())
     page = client.get("/ja/team/").content.decode()
-    assert "担当者" in page and "招待" in page
+    assert "<h1>チーム：自治体の担当者</h1>" in page and "担当者を招待する" in page
+    assert '<a href="/ja/team/">チーム</a>' in page  # the header's link, for staff
 
 
 @pytest.mark.parametrize("path", ["/team/", "/team/invite/"])
