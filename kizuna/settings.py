@@ -237,3 +237,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Link health (kizuna/editorial/health.py): staff see links with no exchange recorded for this
+# many years flagged as possibly dormant; the public never does.
+KIZUNA_DORMANT_YEARS = int(os.environ.get("KIZUNA_DORMANT_YEARS", "5"))
