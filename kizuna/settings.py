@@ -241,3 +241,9 @@ LOGGING = {
 # Link health (kizuna/editorial/health.py): staff see links with no exchange recorded for this
 # many years flagged as possibly dormant; the public never does.
 KIZUNA_DORMANT_YEARS = int(os.environ.get("KIZUNA_DORMANT_YEARS", "5"))
+
+# Suggestions from the public (kizuna/editorial/moderation.py): how many a client address may
+# send while not signed in (django-ninja rate, counted in the shared cache; empty: no limit), and
+# the seconds a person needs at least to fill in the form (faster is refused as automated).
+KIZUNA_SUGGESTION_RATE = os.environ.get("KIZUNA_SUGGESTION_RATE", "5/h")
+KIZUNA_SUGGESTION_MIN_SECONDS = 3

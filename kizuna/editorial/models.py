@@ -162,6 +162,7 @@ class Suggestion(models.Model):
             models.CheckConstraint(
                 condition=~Q(source_url="", source_description=""),
                 name="suggestion_has_source",
+                violation_error_message=_("Give a source: a web address or a description."),
             ),
             models.CheckConstraint(
                 condition=Q(status__in=SuggestionStatus.values), name="suggestion_status_known"

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("kizuna.editorial.urls.history")),
     path("", include("kizuna.editorial.urls.editing")),
     path("", include("kizuna.editorial.urls.team")),
+    path("", include("kizuna.editorial.urls.moderation")),
 ]
