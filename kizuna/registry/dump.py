@@ -1,10 +1,17 @@
 """The whole registry as JSON Lines, and back: `kizuna dump FILE` / `kizuna restore FILE`.
 
-Line 1 is a header; then one line per row (sources, reasons, authorities, links, exchanges),
-in primary-key order, with Django's field values (many-to-many as id lists).
+Line 1 is a header; then one line per row (sources, reasons, authorities, links, exchanges,
+agreements, then their history), in primary-key order, with Django's field values (many-to-many
+as id lists).
 Dumping a restored database gives the same file byte for byte. Restore checks the whole file
 first and needs an empty registry; it writes in one transaction, so a bad file changes nothing.
 The search index and the data version are derived, so they are rebuilt rather than dumped.
+
+History (version 2): every history row of the registry objects and of their many-to-many
+relations (django-simple-history's tables), as stored. Users are not part of the registry: a
+history row names its author by user id, kept on restore where this database has that user and
+left empty (an unknown author) where it has not. Version 1 files (no history) still restore;
+their objects start with no history.
 """
 
 import datetime as dt
@@ -12,6 +19,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
@@ -22,8 +30,23 @@ from .changes import bulk_change
 from .importers.errors import ImportDataError
 from .models import Agreement, Authority, Exchange, Link, Reason, Source
 
-HEADER = {"format": "kizuna-dump", "version": 1}
-MODELS = [Source, Reason, Authority, Link, Exchange, Agreement]
+HEADER = {"format": "kizuna-dump", "version": 2}
+READABLE = [{**HEADER, "version": version} for version in (1, 2)]
+REGISTRY = [Source, Reason, Authority, Link, Exchange, Agreement]
+
+
+def history_models() -> list:
+    """The history tables of the registry objects, each followed by its relations' ones."""
+    models = []
+    for model in REGISTRY:
+        if hasattr(model, "history"):
+            record = model.history.model
+            models.append(record)
+            models += [getattr(record, f.name).model for f in record._history_m2m_fields]
+    return models
+
+
+MODELS = REGISTRY + history_models()
 LABELS = {model._meta.label_lower for model in MODELS}
 
 
@@ -67,9 +90,11 @@ def read(path: Path) -> list:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise ImportDataError(f"cannot read the dump ({exc})", path=path) from None
-    if not lines or json_line(lines[0], path, 1) != HEADER:
+    if not lines or json_line(lines[0], path, 1) not in READABLE:
         raise ImportDataError(
-            f"not a Kizuna dump (first line must be {json.dumps(HEADER)})", path=path, line=1
+            f"not a Kizuna dump (first line must be {json.dumps(HEADER)}, or version 1)",
+            path=path,
+            line=1,
         )
     objects = []
     for number, line in enumerate(lines[1:], start=2):
@@ -100,15 +125,28 @@ def restore(path: Path) -> int:
     # carries its own copy.
     if any(model.objects.exists() for model in MODELS if model is not Reason):
         raise ImportDataError("restore needs an empty registry; this database has data", path=path)
+    forget_unknown_users(objects)
     try:
         with bulk_change():
             Reason.objects.all().delete()
             for obj in objects:
+                # The dump holds the history as it was: restoring writes none of its own.
+                obj.object.skip_history_when_saving = True
                 obj.save()
             reset_sequences()
     except IntegrityError as exc:
         raise ImportDataError(f"the rows do not fit together ({exc})", path=path) from None
     return len(objects)
+
+
+def forget_unknown_users(objects) -> None:
+    """History rows by users this database does not have are restored with no author."""
+    authored = [o.object for o in objects if getattr(o.object, "history_user_id", None)]
+    ids = {row.history_user_id for row in authored}
+    known = set(get_user_model().objects.filter(pk__in=ids).values_list("pk", flat=True))
+    for row in authored:
+        if row.history_user_id not in known:
+            row.history_user_id = None
 
 
 def reset_sequences() -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from ..models import Authority, Exchange, Link, Source
+from .. import dump
+from ..models import Authority, Exchange, Link, Reason, Source
 
 pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -26,16 +27,44 @@ def empty_registry():
     Authority.objects.update(parent=None, replaced_by=None, population_source=None)
     for model in (Exchange, Link, Authority, Source):
         model.objects.all().delete()
+    for model in reversed(dump.history_models()):  # the deletions above wrote history too
+        model.objects.all().delete()
+
+
+def edit_with_history():
+    """Edits through the site: history rows with an author, a summary and relations."""
+    from kizuna.editorial import editing
+    from kizuna.editorial.tests.factories import StaffFactory
+
+    link, editor = Link.objects.order_by("pk").first(), StaffFactory()
+    editing.update(
+        link,
+        {"story_en": "Edited <em>story</em>.", "reasons": Reason.objects.all()[:2]},
+        user=editor,
+        summary="Add the story — 物語",
+        revision=link.revision,
+    )
+    source = editing.create(Source, {"title": "Council minutes"}, user=editor, summary="New")
+    editing.delete(source, user=None, summary="Duplicate", revision=source.revision)
+    return editor
 
 
 def test_dump_restore_dump_is_identical(registry, tmp_path):
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    editor = edit_with_history()
+    versions = {model: model.objects.count() for model in dump.history_models()}
     command("dump", str(first))
     text = first.read_text(encoding="utf-8")
     assert "余市町" in text and '"formed_precision": "day"' in text
     assert '"formed_precision": "year"' in text and '"date_precision": "month"' in text
+    assert '"history_change_reason": "Add the story — 物語"' in text
+    assert (
+        f'"history_user": {editor.pk}' in text
+        and '"model": "registry.historicallink_reasons"' in text
+    )
     empty_registry()
     assert "rows restored" in command("restore", str(first))
+    assert versions == {model: model.objects.count() for model in dump.history_models()}
     command("dump", str(second))
     assert second.read_bytes() == first.read_bytes()
     # The restored registry is searchable and takes new rows (sequences moved on).
@@ -62,6 +91,30 @@ def test_restore_checks_the_whole_file_first(tmp_path, line, message):
     with pytest.raises(CommandError, match=message):
         command("restore", str(path))
     assert not Link.objects.exists()
+
+
+def test_a_version_1_dump_restores_without_history(registry, tmp_path):
+    path = tmp_path / "v1.jsonl"
+    command("dump", str(path))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    old = ['{"format": "kizuna-dump", "version": 1}'] + [
+        line for line in lines[1:] if '"model": "registry.historical' not in line
+    ]
+    path.write_text("\n".join(old) + "\n", encoding="utf-8")
+    empty_registry()
+    command("restore", str(path))
+    assert Link.objects.exists() and not Link.history.exists()
+
+
+def test_history_by_users_this_database_lacks_restores_without_author(registry, tmp_path):
+    path = tmp_path / "dump.jsonl"
+    editor = edit_with_history()
+    command("dump", str(path))
+    empty_registry()
+    editor.delete()
+    command("restore", str(path))
+    newest = Link.history.order_by("-history_date").first()
+    assert (newest.history_user, newest.history_change_reason) == (None, "Add the story — 物語")
 
 
 def test_restore_refuses_a_database_with_data(registry, tmp_path):
