@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kizuna.core.dates import PartialDate, Precision, format_partial
-from kizuna.registry.models import Authority, Exchange, Link, Source
+from kizuna.registry.models import Authority, Exchange, Link, LinkStatus, Source
 
 from .. import editing
 
@@ -276,6 +276,12 @@ class LinkForm(CitingForm):
         cleaned = super().clean()
         if not self.has_source():
             self.add_error("sources", _("A link needs at least one source."))
+        # The model's constraints, said in words rather than by constraint name.
+        formed, ended = cleaned.get("formed"), cleaned.get("ended")
+        if ended and cleaned.get("status") != LinkStatus.ENDED:
+            self.add_error("ended", _("An end date is only for a link whose status is ended."))
+        elif ended and formed and ended.date < formed.date:
+            self.add_error("ended", _("The link cannot end before it was formed."))
         return cleaned
 
 
@@ -377,6 +383,12 @@ class ExchangeForm(CitingForm):
             self.add_error(
                 "sources",
                 _("Cite a source, or tick “reported by the council” if the council told you."),
+            )
+        date, exchange = cleaned.get("date"), self.instance
+        twins = Exchange.objects.filter(link=exchange.link_id, kind=cleaned.get("kind"))
+        if date and twins.filter(date=date.date).exclude(pk=exchange.pk).exists():
+            self.add_error(
+                "date", _("This link already has an exchange of this kind on this date.")
             )
         return cleaned
 

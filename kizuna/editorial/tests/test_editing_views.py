@@ -327,3 +327,33 @@ def test_the_dormancy_period_is_a_setting(settings):
     assert link not in dormant_links()
     settings.KIZUNA_DORMANT_YEARS = 2
     assert link in dormant_links()
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"ended": "1999"}, "An end date is only for a link whose status is ended."),
+        ({"status": "ended", "ended": "1980"}, "The link cannot end before it was formed."),
+        ({"formed": "1991-02-30"}, "is not a date"),
+        ({"summary": ""}, "This field is required."),
+    ],
+)
+def test_the_models_rules_are_explained_in_words(changes, message, link, users):
+    url = reverse("editorial:edit_link", args=[link.slug])
+    data = filled(LinkForm, link, **changes)
+
+    response = signed_in(users["staff"]).post(url, data)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Link.objects.get(pk=link.pk).revision == 0
+
+
+def test_a_second_exchange_of_the_same_kind_and_date_is_refused(exchange, users):
+    url = reverse("editorial:record_exchange", args=[exchange.link.slug])
+    data = filled(ExchangeForm, exchange, date=exchange.date_display, revision="0")
+
+    response = signed_in(users["staff"]).post(url, data)
+
+    assert "already has an exchange of this kind on this date" in response.content.decode()
+    assert exchange.link.exchanges.count() == 1
