@@ -1,5 +1,6 @@
 """History of registry objects: readable diffs, recent changes and their feed, revert."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -275,3 +276,12 @@ def test_the_revert_summary_names_the_version_it_restores(link):
     )
     when = timezone.localtime(earlier.history_date).strftime("%Y-%m-%d %H:%M")
     assert reverted.history.first().history_change_reason == f"Reverted to version of {when}: Undo"
+
+
+def test_imported_rows_name_the_import_that_wrote_them(registry):
+    medway = Link.objects.get(uk_authority__name_en="Medway", jp_authority__name_ja="横須賀市")
+    versions = history.versions(Link, medway.pk)
+    (summary,) = {v.summary for v in versions}  # all from the one file that holds the link
+    assert re.fullmatch(r"import-links links/[\w-]+\.yaml", summary)
+    assert {v.who for v in versions} == {"import"}
+    assert medway.agreements.first().history.first().history_change_reason == summary

@@ -77,6 +77,7 @@ class CuratedLoader:
         self.index = AuthorityIndex()
         self.reasons = {reason.slug: reason for reason in Reason.objects.all()}
         self.sources: dict[str, Source] = {}
+        self.reason = "import-links"  # the edit summary of the history rows, per file
         self.summaries = {
             name: Summary(name) for name in ("authorities", "links", "exchanges", "sources")
         }
@@ -85,13 +86,18 @@ class CuratedLoader:
         authorities = [(path, entry) for path, curated in files for entry in curated.authorities]
         with transaction.atomic():
             # Two passes: an entry may name a parent or successor that a later entry adds.
-            outcomes = [self.apply_authority(entry, path) for path, entry in authorities]
+            outcomes = []
+            for path, entry in authorities:
+                self.reason = change_reason(path)
+                outcomes.append(self.apply_authority(entry, path))
             for (path, entry), outcome in zip(authorities, outcomes, strict=True):
+                self.reason = change_reason(path)
                 moved = self.relate_authority(entry, path)
                 self.summaries["authorities"].count(
                     "updated" if moved and outcome == "unchanged" else outcome
                 )
             for path, curated in files:
+                self.reason = change_reason(path)
                 for number, entry in enumerate(curated.links):
                     self.apply_link(entry, path, number)
             check_declared_used(authorities, self.index)
@@ -147,7 +153,7 @@ class CuratedLoader:
             n for n in names if n not in authority.other_names and n != authority.name_en
         ]
         created = authority.pk is None
-        changed = save_changes(authority, values)
+        changed = save_changes(authority, values, self.reason)
         sources = [self.source(s) for s in entry.sources]
         added = set(sources) - set(authority.sources.all())
         authority.sources.add(*added)
@@ -164,7 +170,7 @@ class CuratedLoader:
         neighbour = values.get("parent") or values.get("replaced_by")
         if neighbour and not (entry.nation or authority.nation):
             values["nation"], values["region"] = neighbour.nation, neighbour.region
-        return save_changes(authority, values)
+        return save_changes(authority, values, self.reason)
 
     # Links -------------------------------------------------------------------------------------
 
@@ -182,12 +188,12 @@ class CuratedLoader:
         link = Link.objects.filter(uk_authority=uk, jp_authority=jp, type=entry.type).first()
         created = link is None
         link = link or Link(uk_authority=uk, jp_authority=jp, type=entry.type)
-        changed = save_changes(link, link_values(entry))
+        changed = save_changes(link, link_values(entry), self.reason)
         changed |= set_related(link.reasons, [self.reasons[s] for s in entry.reasons])
         changed |= set_related(link.sources, [self.source(s) for s in entry.sources])
         for wikidata, authority in ((entry.wikidata_uk, uk), (entry.wikidata_jp, jp)):
             if wikidata:
-                save_changes(authority, {"wikidata_id": wikidata})
+                save_changes(authority, {"wikidata_id": wikidata}, self.reason)
         for exchange in entry.exchanges:
             self.apply_exchange(link, exchange)
         changed |= self.apply_agreements(link, entry.agreements, path, where)
@@ -216,6 +222,7 @@ class CuratedLoader:
                 "description_en": entry.description_en,
                 "description_ja": entry.description_ja,
             },
+            self.reason,
         )
         changed |= set_related(exchange.sources, [self.source(s) for s in entry.sources])
         self.summaries["exchanges"].count(
@@ -238,6 +245,7 @@ class CuratedLoader:
                     "note_en": entry.note_en,
                     "note_ja": entry.note_ja,
                 },
+                self.reason,
             )
             signatories = [
                 self.resolve(ref, None, path, f"{where} agreements[{number}] signatories")
@@ -246,8 +254,11 @@ class CuratedLoader:
             changed |= set_related(agreement.signatories, signatories)
             changed |= set_related(agreement.sources, [self.source(s) for s in entry.sources])
             kept.append(agreement.pk)
-        stale = link.agreements.exclude(pk__in=kept)
-        return bool(stale.delete()[0]) or changed
+        stale = list(link.agreements.exclude(pk__in=kept))
+        for agreement in stale:
+            agreement._change_reason = self.reason
+            agreement.delete()
+        return bool(stale) or changed
 
     # Shared ------------------------------------------------------------------------------------
 
@@ -288,12 +299,17 @@ class CuratedLoader:
             source = Source.objects.filter(**lookup).first()
             created = source is None
             source = source or Source(**lookup)
-            changed = save_changes(source, entry.model_dump(exclude={"url"}))
+            changed = save_changes(source, entry.model_dump(exclude={"url"}), self.reason)
             self.summaries["sources"].count(
                 "created" if created else "updated" if changed else "unchanged"
             )
             self.sources[key] = source
         return self.sources[key]
+
+
+def change_reason(path: Path) -> str:
+    """'import-links links/england.yaml': which import wrote a history row."""
+    return f"import-links {path.parent.name}/{path.name}"
 
 
 def link_values(entry: LinkIn) -> dict:
@@ -323,8 +339,10 @@ def name_score(name: str, authority: Authority) -> float:
     )
 
 
-def save_changes(obj, values: dict) -> bool:
-    """Set the values that differ and save; True if anything changed (or obj is new)."""
+def save_changes(obj, values: dict, reason: str) -> bool:
+    """Set the values that differ and save; True if anything changed (or obj is new). Its
+    history rows, this save's and those of relations set on it next, carry `reason`."""
+    obj._change_reason = reason
     changed = [k for k, v in values.items() if getattr(obj, k) != v]
     for key in changed:
         setattr(obj, key, values[key])
