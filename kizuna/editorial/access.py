@@ -5,7 +5,8 @@
 - a signed-in user who is not a staff editor gets 403 Forbidden;
 - a staff editor without an active second factor (an allauth MFA authenticator: an
   authenticator app) is sent to set one up, with a message saying why. Once it is active,
-  allauth asks for its code at every sign-in.
+  allauth asks for its code at every sign-in through /accounts/ (the admin's own password-only
+  sign-in form should be sent there too: allauth's `secure_admin_login`, in kizuna/urls.py).
 
 `officer_or_staff_required`, for views authority officers may use too:
 - anonymous → sign in; neither an officer of any authority nor staff → 403;
