@@ -16,6 +16,7 @@ from django.core import signing
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kizuna.core.dates import Precision
 from kizuna.registry.models import Authority, Country, Link
 
 from ..models import Suggestion, SuggestionKind
@@ -87,9 +88,30 @@ LABELS = {
     "start_date": _("Existed from"),
     "end_date": _("Existed until"),
 }
+# The models' help texts are English only: these replace them (empty where none is needed).
+HELP = {
+    "formed_basis_en": _("What the date is, e.g. the signing in Komatsu."),
+    "clair_criteria": _(
+        "Agreement signed by both heads, exchange not limited to one field, approved by the "
+        "assembly."
+    ),
+    "name_ja": _(
+        "Kanji for Japanese authorities; for UK ones, the katakana name Japanese sources use."
+    ),
+    "kana": _("Reading in hiragana."),
+    "romaji": _("Hepburn with macrons."),
+    "end_date": _("Last day it existed."),
+}
+PRECISION_CHOICES = [
+    (Precision.YEAR, _("year only")),
+    (Precision.MONTH, _("year and month")),
+    (Precision.DAY, _("full date")),
+]
 DATE_FIELDS = {"formed", "ended", "start_date", "end_date"}
 TEXT_FIELDS = {"story_en", "story_ja"}
 AUTHORITY_FIELDS = {"uk_authority", "jp_authority"}
+# A date picker takes ISO dates whatever the language.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 FORM_SALT = "kizuna.editorial.suggestion-form"
 
 
@@ -100,11 +122,21 @@ class AuthorityChoiceField(forms.ModelChoiceField):
         return f"{authority.name_en} {authority.name_ja}{parent}{ended}".replace("  ", " ")
 
 
-class ChangesForm(forms.ModelForm):
+class PlainLabels:
+    """Labels without Django's ':' suffix (several labels are questions)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class ChangesForm(PlainLabels, forms.ModelForm):
     """Proposed values; the UK and Japanese sides choose among their own country's authorities."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in {"formed_precision", "ended_precision"} & self.fields.keys():
+            self.fields[name].choices = PRECISION_CHOICES
         for name, country in (("uk_authority", Country.GB), ("jp_authority", Country.JP)):
             if name in self.fields:
                 self.fields[name].queryset = (
@@ -129,8 +161,9 @@ def changes_form(kind: str, fields=None):
         fields=fields,
         formfield_callback=_formfield,
         labels={name: LABELS[name] for name in fields},
+        help_texts={name: HELP.get(name, "") for name in fields},
         widgets={
-            **{name: forms.DateInput(attrs={"type": "date"}) for name in DATE_FIELDS & {*fields}},
+            **dict.fromkeys(DATE_FIELDS & {*fields}, DATE_INPUT),
             **{name: forms.Textarea(attrs={"rows": 5}) for name in TEXT_FIELDS & {*fields}},
         },
         field_classes=dict.fromkeys(AUTHORITY_FIELDS & {*fields}, AuthorityChoiceField),
@@ -142,7 +175,7 @@ def started_token(at: float | None = None) -> str:
     return signing.dumps(time.time() if at is None else at, salt=FORM_SALT)
 
 
-class SuggestionForm(forms.ModelForm):
+class SuggestionForm(PlainLabels, forms.ModelForm):
     """The suggester's message and source; name and address only for visitors not signed in."""
 
     # Named like a field bots fill in; hidden from people and screen readers in the template.
@@ -213,7 +246,7 @@ class SuggestionForm(forms.ModelForm):
         return started
 
 
-class AcceptForm(forms.Form):
+class AcceptForm(PlainLabels, forms.Form):
     summary = forms.CharField(
         label=_("Edit summary"),
         max_length=300,
@@ -223,7 +256,7 @@ class AcceptForm(forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class RejectForm(forms.Form):
+class RejectForm(PlainLabels, forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),

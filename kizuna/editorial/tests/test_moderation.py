@@ -191,6 +191,31 @@ def test_edit_then_accept_applies_the_edited_values(staff_client):
     assert Suggestion.objects.get().changes == {"story_en": "Pupils met in 1995."}
 
 
+def test_an_authority_correction_is_applied_and_the_decided_page_has_no_forms(client, staff):
+    authority = UKAuthorityFactory(name_en="Gateshead", name_ja="")
+    client.post(
+        url("suggest_authority", authority.slug),
+        form_data(
+            **{
+                "change-name_en": "Gateshead",
+                "change-name_ja": "ゲーツヘッド",
+                "source_url": "https://www.clair.or.jp/j/exchange/shimai/",
+            }
+        ),
+    )
+    suggestion = Suggestion.objects.get()
+    assert (suggestion.authority, suggestion.changes) == (authority, {"name_ja": "ゲーツヘッド"})
+    moderation.accept(suggestion, staff, "Katakana name from CLAIR")
+
+    authority.refresh_from_db()
+    assert authority.name_ja == "ゲーツヘッド"
+    assert authority.sources.filter(url=suggestion.source_url).exists()
+    login(client, staff)
+    page = client.get(url("moderation_detail", suggestion.pk)).text
+    assert "Suggested by a visitor: Katakana name from CLAIR" in page
+    assert url("moderation_accept", suggestion.pk) not in page
+
+
 def test_an_accepted_new_link_is_created_with_its_source(client, staff_client):
     uk, jp = UKAuthorityFactory(name_en="Gateshead"), JPAuthorityFactory(name_en="Komatsu")
     page = client.get(url("suggest_new_link")).text

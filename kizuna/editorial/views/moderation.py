@@ -225,19 +225,22 @@ def _detail(request, suggestion, *, status=200, conflict=False, **forms):
     if suggestion.status == SuggestionStatus.PENDING and target is not None:
         # Re-read: the page shows the values as they are now.
         target = type(target).objects.get(pk=target.pk)
-    revision = {"revision": target.revision if target is not None else None}
     context = {
         "suggestion": suggestion,
         "target": target,
         "rows": compare(suggestion, target),
         "changed_since": target is not None and target.revision != suggestion.revision,
         "conflict": conflict,
-        "accept_form": forms.get("accept_form") or AcceptForm(initial=revision),
-        "edit_accept_form": forms.get("edit_accept_form")
-        or AcceptForm(initial=revision, auto_id=EDIT_ACCEPT_ID),
-        "edit_form": forms.get("edit_form") or _edit_form(suggestion),
-        "reject_form": forms.get("reject_form") or RejectForm(),
     }
+    if suggestion.status == SuggestionStatus.PENDING:
+        revision = {"revision": target.revision if target is not None else None}
+        context |= {
+            "accept_form": forms.get("accept_form") or AcceptForm(initial=revision),
+            "edit_accept_form": forms.get("edit_accept_form")
+            or AcceptForm(initial=revision, auto_id=EDIT_ACCEPT_ID),
+            "edit_form": forms.get("edit_form") or _edit_form(suggestion),
+            "reject_form": forms.get("reject_form") or RejectForm(),
+        }
     return render(request, "editorial/moderation_detail.html", context, status=status)
 
 
