@@ -48,6 +48,8 @@ def suggest(
     """Store a pending suggestion (ValidationError naming the problem, nothing stored) and
     e-mail the staff once it is committed. A signed-in `user` is the suggester; name and e-mail
     are for visitors."""
+    if (target is None) != (kind == SuggestionKind.NEW_LINK):
+        raise ValueError(f"a {kind} suggestion takes {'a' if target is None else 'no'} target")
     changes = clean_changes(kind, target, changes or {})
     if kind != SuggestionKind.NEW_LINK and not (changes or message.strip()):
         raise ValidationError(_("Say what is wrong, or propose a new value."))

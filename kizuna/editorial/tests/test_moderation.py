@@ -9,6 +9,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core import mail
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -133,8 +134,7 @@ def test_a_rejection_is_mailed_with_its_reason_in_the_suggesters_language(
     client, staff_client, django_capture_on_commit_callbacks
 ):
     link = LinkFactory()
-    anonymous = client.__class__()
-    anonymous.post(
+    Client().post(
         url("suggest_link", link.slug, language="ja"),
         link_form(link, **{"change-story_en": "New.", "email": "hanako@example.jp"}),
     )
@@ -169,6 +169,11 @@ def test_an_officers_proposal_is_from_their_account_and_they_hear_the_decision(
     client.post(url("suggest_link", link.slug), link_form(link, **{"change-story_en": "New."}))
     suggestion = Suggestion.objects.get()
     assert (suggestion.user, suggestion.email) == (officer, "")
+    login(client, staff)
+    assert (
+        "an officer of the authority concerned"
+        in client.get(url("moderation_detail", suggestion.pk)).text
+    )
     with django_capture_on_commit_callbacks(execute=True):
         moderation.accept(suggestion, staff, "From the council")
     assert mail.outbox[-1].to == [officer.email]

@@ -22,7 +22,7 @@ from ninja.throttling import SimpleRateThrottle
 
 from kizuna.registry.models import Authority, Link
 
-from .. import moderation
+from .. import moderation, roles
 from ..access import staff_required
 from ..editing import Conflict
 from ..forms.moderation import (
@@ -231,6 +231,7 @@ def _detail(request, suggestion, *, status=200, conflict=False, **forms):
         "rows": compare(suggestion, target),
         "changed_since": target is not None and target.revision != suggestion.revision,
         "conflict": conflict,
+        "officer_proposal": _officer_proposal(suggestion, target),
     }
     if suggestion.status == SuggestionStatus.PENDING:
         revision = {"revision": target.revision if target is not None else None}
@@ -242,6 +243,17 @@ def _detail(request, suggestion, *, status=200, conflict=False, **forms):
             "reject_form": forms.get("reject_form") or RejectForm(),
         }
     return render(request, "editorial/moderation_detail.html", context, status=status)
+
+
+def _officer_proposal(suggestion, target) -> bool:
+    """From an officer of the authority concerned (roles.can_propose), worth telling staff."""
+    user = suggestion.user
+    return bool(
+        user is not None
+        and target is not None
+        and not roles.is_staff_editor(user)
+        and roles.can_propose(user, target)
+    )
 
 
 def compare(suggestion, target) -> list[tuple]:
