@@ -285,3 +285,18 @@ def test_imported_rows_name_the_import_that_wrote_them(registry):
     assert re.fullmatch(r"import-links links/[\w-]+\.yaml", summary)
     assert {v.who for v in versions} == {"import"}
     assert medway.agreements.first().history.first().history_change_reason == summary
+
+
+def test_revert_needs_the_forms_csrf_token(link):
+    from django.test import Client
+
+    earlier = link.history.first()
+    edit(link, {"status": "dormant"})
+    client = Client(enforce_csrf_checks=True)
+    sign_in(client, StaffFactory())
+    response = client.post(
+        f"/history/link/{link.pk}/revert/{earlier.history_id}/",
+        {"summary": "Undo", "revision": "1"},
+    )
+    assert response.status_code == 403
+    assert Link.objects.get(pk=link.pk).status == "dormant"
