@@ -35,5 +35,9 @@ class InviteOfficerForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")  # as the site's other forms: no colon
+        super().__init__(*args, **kwargs)
+
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip().lower()

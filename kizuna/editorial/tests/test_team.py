@@ -120,6 +120,7 @@ def test_bad_input_is_refused_with_errors_at_the_fields(client, staff):
     response = invite(client, "not an address")
     page = response.content.decode()
     assert response.status_code == 200 and 'role="alert"' in page
+    assert '<label for="id_email">E-mail address</label>' in page
     assert 'aria-invalid="true"' in page and "Enter a valid email address." in page
     assert "This field is required." in page  # no authority chosen
     assert not Officer.objects.exists()

@@ -85,6 +85,9 @@ class AcceptInvitationView(PasswordResetConfirmView):
     template_name = "editorial/invite_accept.html"
     success_url = reverse_lazy("account_login")
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "label_suffix": ""}
+
     @transaction.atomic
     def form_valid(self, form):
         response = super().form_valid(form)
